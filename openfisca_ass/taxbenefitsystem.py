@@ -1,0 +1,75 @@
+"""The tax-benefit system: openfisca-france with its ASS replaced by this package's."""
+import json
+import os
+
+from openfisca_core.parameters import ParameterNode
+from openfisca_france import FranceTaxBenefitSystem
+
+ICI = os.path.dirname(os.path.abspath(__file__))
+
+# openfisca-france's ASS variables: the only ones this package may replace. Any other name clash is
+# an error, so that a new variable can never shadow a French one by accident.
+VARIABLES_FRANCE_REMPLACEES = frozenset({
+    "ass",
+    "ass_base_ressources",
+    "ass_base_ressources_individu",
+    "ass_base_ressources_conjoint",
+    "ass_eligibilite_cumul_individu",
+    "ass_eligibilite_individu",
+    "ass_precondition_remplie",
+})
+
+
+def dossier(nom):
+    """Folder ``nom`` of the package: inside the installed package first, else beside it (checkout)."""
+    for candidat in (os.path.join(ICI, nom), os.path.join(os.path.dirname(ICI), nom)):
+        if os.path.isdir(candidat):
+            return candidat
+    raise FileNotFoundError(f"openfisca-ass: dossier « {nom} » introuvable près de {ICI}")
+
+
+def greffer(noeud_france, noeud_ass):
+    """Graft this package's parameter tree onto France's.
+
+    A folder without ``index.yaml`` only spells a path and is walked through; a node with its own
+    ``index.yaml`` (hence a description) is a complete node and replaces France's node at that path,
+    so that no stale French leaf stays visible beside ours.
+    """
+    for nom, enfant in noeud_ass.children.items():
+        existant = noeud_france.children.get(nom)
+        simple_chemin = isinstance(enfant, ParameterNode) and enfant.description is None
+        if existant is not None and simple_chemin and isinstance(existant, ParameterNode):
+            greffer(existant, enfant)
+            continue
+        noeud_france.children[nom] = enfant
+        setattr(noeud_france, nom, enfant)
+
+
+class CountryTaxBenefitSystem(FranceTaxBenefitSystem):
+    """openfisca-france, with the allocation de solidarité spécifique of openfisca-ass."""
+
+    def __init__(self):
+        super().__init__()
+        greffer(self.parameters, ParameterNode("", directory_path=dossier("parameters")))
+        self._remplacer_variables(dossier("variables"))
+        with open(os.path.join(ICI, "situation_examples", "personne_seule_sans_ressources.json")) as f:
+            exemple = json.load(f)
+        self.open_api_config = {
+            "variable_example": "ass",
+            "parameter_example": "chomage.allocations_assurance_chomage.ass.montant_plein",
+            "simulation_example": exemple,
+        }
+
+    def _remplacer_variables(self, racine):
+        self._remplacement_en_cours = True
+        try:
+            self.add_variables_from_directory(racine)
+        finally:
+            self._remplacement_en_cours = False
+
+    def add_variable(self, variable):
+        # While this package loads its own folder, France's ASS variables are replaced in place;
+        # everything else keeps openfisca-core's no-clash rule.
+        if getattr(self, "_remplacement_en_cours", False) and variable.__name__ in VARIABLES_FRANCE_REMPLACEES:
+            self.variables.pop(variable.__name__, None)
+        return super().add_variable(variable)

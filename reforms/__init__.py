@@ -1,0 +1,1 @@
+"""Réformes de l'ASS, une par module, nommées comme leur module."""

@@ -1,0 +1,1 @@
+"""Variables de l'ASS, rangées comme le code du travail : ressources, éligibilité, montant."""

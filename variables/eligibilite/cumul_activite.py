@@ -1,0 +1,59 @@
+"""Cumul de l'ASS avec une activité reprise (articles R5425-2 et R5425-6 du code du travail)."""
+import numpy
+from openfisca_france.model.base import Individu, MONTH, TypesActivite, Variable, set_input_dispatch_by_period
+
+from openfisca_ass import references
+
+# Revenus dont la présence fait d'un mois civil un mois d'activité, salariée ou non salariée.
+REVENUS_ACTIVITE = ("salaire_imposable", "rpns_auto_entrepreneur_benefice")
+
+# Mois regardés en arrière : 3 mois de cumul et 3 mois de remise à zéro s'y lisent toujours (voir
+# la docstring de la formule).
+FENETRE_MOIS = 12
+
+
+class ass_activite_reprise(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Exerce une activité, salariée ou non, au cours du mois civil"
+    reference = references.R5425_2
+
+    def formula(individu, period):
+        """R5425-2 : tout mois civil avec une activité, même occasionnelle ou réduite, compte."""
+        return sum(individu(nom, period) for nom in REVENUS_ACTIVITE) > 0
+
+
+class ass_eligibilite_cumul_individu(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Peut cumuler l'ASS avec les revenus de l'activité reprise ce mois"
+    reference = references.R5425_2 + references.R5425_6
+
+    def formula(individu, period):
+        """Avant le 1er septembre 2017 (intéressement, non modélisé) : le cumul suit l'inscription comme demandeur d'emploi, comme dans openfisca-france."""
+        return individu("activite", period) == TypesActivite.chomeur
+
+    def formula_2017_09_01(individu, period, parameters):
+        """R5425-2 et R5425-6 (décret du 5 mai 2017) : 3 mois de cumul intégral, consécutifs ou non.
+
+        Le compteur des mois d'activité repart de zéro après 3 mois civils consécutifs sans activité.
+        Douze mois d'historique suffisent : s'il y a au plus 3 mois d'activité dans une fenêtre de 13,
+        une interruption de 3 mois s'y trouve forcément, et ce qui précède n'importe plus.
+        """
+        cumul = parameters(period).chomage.allocations_assurance_chomage.ass.cumul_activite
+        active = individu("ass_activite_reprise", period)
+        # Someone not working this month has nothing to cumulate: skip the history for everyone.
+        if not active.any():
+            return individu.filled_array(True)
+        mois_cumules = numpy.zeros(active.shape, dtype=int)
+        mois_sans_activite = numpy.zeros(active.shape, dtype=int)
+        for decalage in range(-FENETRE_MOIS, 1):
+            actif_ce_mois = individu("ass_activite_reprise", period.offset(decalage)) if decalage else active
+            remise_a_zero = mois_sans_activite >= cumul.reinitialisation_mois_sans_activite
+            mois_cumules = numpy.where(remise_a_zero, 0, mois_cumules) + actif_ce_mois
+            mois_sans_activite = numpy.where(actif_ce_mois, 0, mois_sans_activite + 1)
+        return mois_cumules <= cumul.nombre_mois

@@ -1,0 +1,35 @@
+"""Éligibilité individuelle à l'ASS (articles L5423-1, L5423-7, L5421-4 et R5423-1 du code du travail)."""
+from openfisca_france.model.base import Individu, MONTH, Variable, set_input_dispatch_by_period
+
+from openfisca_ass import references
+
+
+class ass_eligibilite_individu(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Éligibilité individuelle à l'ASS (hors condition de ressources)"
+    reference = references.L5423_1 + references.R5423_1 + references.L5421_4
+    documentation = """
+    La condition de ressources (plafond) est appliquée par le calcul du montant, `ass`.
+    """
+
+    def formula(individu, period):
+        """L5423-1, R5423-1 1°, L5421-4, L5423-7 et R5425-2 réunis.
+
+        Demandeur d'emploi sans allocation d'assurance (ou allocataire qui a repris une activité et peut
+        encore la cumuler), condition d'activité antérieure, sous l'âge limite, sans AAH exclusive.
+        """
+        activite_reprise = individu("ass_activite_reprise", period)
+        inscrit_ou_actif = individu("ass_demandeur_emploi_non_indemnise", period) + (
+            activite_reprise * (individu("chomage_net", period) == 0)
+            )
+        cumul_admis = ~activite_reprise + individu("ass_eligibilite_cumul_individu", period)
+        return (
+            inscrit_ou_actif
+            * cumul_admis
+            * individu("ass_precondition_remplie", period)
+            * individu("ass_sous_age_limite", period)
+            * ~individu("ass_exclue_par_aah", period)
+            )
