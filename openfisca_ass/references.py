@@ -15,9 +15,11 @@ R5423_1 = ["Code du travail, article R5423-1", LEGIFRANCE + "LEGIARTI00001852508
 R5423_2 = ["Code du travail, article R5423-2", SECTION_R5423]
 R5423_3 = ["Code du travail, article R5423-3", "https://code.travail.gouv.fr/code-du-travail/r5423-3"]
 R5423_4 = ["Code du travail, article R5423-4", SECTION_R5423]
-R5423_5 = ["Code du travail, article R5423-5", SECTION_R5423]
-R5423_13 = ["Code du travail, article R5423-13", SECTION_R5423]
+R5423_5 = ["Code du travail, article R5423-5", LEGIFRANCE + "LEGIARTI000018525076"]
+R5423_13 = ["Code du travail, article R5423-13",
+            "https://french-business-law.com/french-legislation-art/article-r5423-13-of-the-french-labour-code"]
 R5425_2 = ["Code du travail, article R5425-2 (décret n° 2017-826 du 5 mai 2017)",
-           "https://www.legifrance.gouv.fr/eli/decret/2017/5/5/ETSD1708117D/jo/article_2"]
-R5425_6 = ["Code du travail, article R5425-6", SECTION_R5423]
+           "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000034603502"]
+R5425_6 = ["Code du travail, article R5425-6 (décret n° 2017-826 du 5 mai 2017)",
+           "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000034603502"]
 SERVICE_PUBLIC = "https://www.service-public.fr/particuliers/vosdroits/F12484"
