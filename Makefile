@@ -1,0 +1,45 @@
+# Every target installs what it needs into .venv: a fresh machine needs python3 and make only.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: serve test test-yaml test-pytest install install-dev wheel bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Dependencies are reinstalled only when a requirements file changes.
+$(VENV)/.deps: requirements/base.txt requirements/dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	touch $@
+
+install-dev: $(VENV)/.deps
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+
+# The wheel is what users get: tests run against it, not against the checkout.
+wheel: $(VENV)/.deps
+	rm -rf dist build
+	$(BIN)/python -m build --wheel --no-isolation --outdir dist . > /dev/null
+	$(BIN)/python -m pip install --quiet --no-deps --force-reinstall dist/openfisca_ass-*.whl
+
+serve: wheel
+	$(BIN)/openfisca serve --country-package openfisca_ass --bind $(HOST):$(PORT)
+
+test: wheel
+	$(MAKE) --no-print-directory test-yaml test-pytest
+
+test-yaml:
+	$(BIN)/openfisca test --country-package openfisca_ass tests
+
+# `pytest` (not `python -m pytest`) keeps the checkout off sys.path: the installed wheel is tested.
+test-pytest:
+	OPENFISCA_ASS_INSTALLATION=wheel $(BIN)/pytest -q -p no:cacheprovider tests
+
+bench: wheel
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) dist build *.egg-info
