@@ -1,0 +1,96 @@
+"""L'application WSGI : l'API d'openfisca-core sur ``CountryTaxBenefitSystem``, durcie.
+
+Les routes de core restent les siennes (``/spec``, ``/variables``, ``/parameter/...``...) ; ``/calculate``
+et ``/trace`` sont remplacées par des vues qui contrôlent d'abord la requête (``validation``) puis
+appellent les mêmes fonctions de core, si bien que leurs réponses restent celles d'openfisca-france.
+"""
+import logging
+import os
+
+from flask import jsonify, request
+from openfisca_core.scripts import build_tax_benefit_system
+from openfisca_web_api import handlers
+from openfisca_web_api.app import create_app
+
+from openfisca_ass.api import erreurs
+from openfisca_ass.api.calcul import ErreurSituation, calculer
+from openfisca_ass.api.comparaison import Registre, comparer, reformes_du_paquet
+from openfisca_ass.api.erreurs import ErreurRequete, reponse_json
+from openfisca_ass.api.spec import completer_spec
+from openfisca_ass.api.validation import lire_json, verifier_situation
+
+journal = logging.getLogger("gunicorn.error")
+
+# Une situation de quelques ménages tient en quelques kilo-octets ; 1 Mio laisse de la marge aux axes
+# et aux historiques de ressources sur douze mois, sans laisser un client saturer la mémoire.
+LIMITE_CORPS_OCTETS = 1024 * 1024
+
+
+def creer_application(reformes=(), reformes_comparables=None, limite_corps_octets=LIMITE_CORPS_OCTETS):
+    """L'application Flask.
+
+    ``reformes`` : chemins pointés des réformes appliquées au système servi (comme ``openfisca serve
+    --reforms``). ``reformes_comparables`` : registre de /compare ; par défaut, les réformes du paquet.
+    """
+    systeme = build_tax_benefit_system("openfisca_ass", None, list(reformes) or None)
+    if reformes_comparables is None:
+        reformes_comparables = reformes_du_paquet()
+    registre = Registre(systeme, reformes_comparables)
+
+    app = create_app(systeme)
+    # Pour les corps envoyés par morceaux, Werkzeug borne le flux à cette taille ; un octet de plus
+    # que la limite, pour que ``lire_json`` voie le dépassement et réponde 413.
+    app.config["MAX_CONTENT_LENGTH"] = limite_corps_octets + 1
+    erreurs.installer(app)
+    completer_spec(app, systeme)
+
+    def situation_de_la_requete():
+        situation = lire_json(request, limite_corps_octets)
+        verifier_situation(systeme, situation)
+        return situation
+
+    def vue_calculate():
+        situation = situation_de_la_requete()
+        return _repondre(lambda: calculer(systeme, situation))
+
+    def vue_trace():
+        situation = situation_de_la_requete()
+        if "axes" in situation:
+            raise ErreurRequete(
+                "/trace explique une seule situation : les axes n'y sont pas pris en charge.",
+                champ="axes", attendu="aucun axe (utilisez /calculate pour une grille)")
+        return _repondre(lambda: handlers.trace(systeme, situation))
+
+    def vue_compare():
+        corps = lire_json(request, limite_corps_octets)
+        return _repondre(lambda: comparer(registre, corps, verifier_situation))
+
+    app.view_functions["calculate"] = vue_calculate
+    app.view_functions["trace"] = vue_trace
+    app.add_url_rule("/compare", "compare", vue_compare, methods=["POST"])
+    app.add_url_rule("/reformes", "reformes", lambda: jsonify(registre.decrire()))
+    return app
+
+
+def _repondre(calcul):
+    try:
+        return jsonify(calcul())
+    except ErreurSituation as erreur:
+        # Forme d'openfisca-core, inchangée : les clients d'openfisca-france la lisent déjà.
+        return reponse_json(erreur.corps, erreur.statut)
+
+
+def chemins_env(nom):
+    return [c.strip() for c in os.environ.get(nom, "").split(",") if c.strip()]
+
+
+def creer_application_depuis_environnement():
+    """Configuration par l'environnement, pour gunicorn (voir ``wsgi``)."""
+    comparables = None
+    if os.environ.get("OPENFISCA_ASS_REFORMES_COMPARABLES"):
+        comparables = reformes_du_paquet() + chemins_env("OPENFISCA_ASS_REFORMES_COMPARABLES")
+    return creer_application(
+        reformes=chemins_env("OPENFISCA_ASS_REFORMES"),
+        reformes_comparables=comparables,
+        limite_corps_octets=int(os.environ.get("OPENFISCA_ASS_LIMITE_CORPS", LIMITE_CORPS_OCTETS)),
+    )

@@ -1,0 +1,96 @@
+"""Un vrai serveur gunicorn de l'API, lancé une fois pour tout le dossier, sur 127.0.0.1 et un port libre.
+
+Le serveur tourne comme en production (``openfisca_ass.api.wsgi`` et ``gunicorn_conf``), depuis un
+dossier temporaire : gunicorn met son dossier courant en tête de ``sys.path``, et depuis la racine du
+dépôt il importerait la copie de travail au lieu du paquet installé (la roue, en CI).
+"""
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+import requests
+
+ICI = os.path.dirname(os.path.abspath(__file__))
+REFORME_ESSAI = "reforme_essai_api.reforme_essai_api"
+DEMARRAGE_MAX_S = 180
+
+
+def port_libre():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Serveur:
+    def __init__(self, url):
+        self.url = url
+        self.session = requests.Session()
+
+    def post(self, chemin, **kwargs):
+        kwargs.setdefault("timeout", 60)
+        return self.session.post(self.url + chemin, **kwargs)
+
+    def get(self, chemin, **kwargs):
+        kwargs.setdefault("timeout", 60)
+        return self.session.get(self.url + chemin, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def serveur(tmp_path_factory):
+    port = port_libre()
+    dossier = tmp_path_factory.mktemp("serveur_api")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (ICI, os.environ.get("PYTHONPATH")) if p)
+    env["OPENFISCA_ASS_REFORMES_COMPARABLES"] = REFORME_ESSAI
+    env["WEB_CONCURRENCY"] = "2"
+    gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
+    journal = open(dossier / "serveur.log", "w")
+    processus = subprocess.Popen(
+        [gunicorn, "--config", "python:openfisca_ass.api.gunicorn_conf",
+         "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null",
+         "openfisca_ass.api.wsgi:application"],
+        cwd=dossier, env=env, stdout=journal, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        limite = time.monotonic() + DEMARRAGE_MAX_S
+        while True:
+            if processus.poll() is not None:
+                pytest.fail("Le serveur s'est arrêté au démarrage :\n" + (dossier / "serveur.log").read_text()[-5000:])
+            try:
+                if requests.get(url + "/spec", timeout=5).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            if time.monotonic() > limite:
+                pytest.fail("Le serveur n'a pas répondu à temps :\n" + (dossier / "serveur.log").read_text()[-5000:])
+            time.sleep(0.5)
+        yield Serveur(url)
+    finally:
+        processus.terminate()
+        try:
+            processus.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            processus.kill()
+        journal.close()
+        # Une réponse 5xx laisse une trace dans le journal : le montrer aide à comprendre un échec.
+        texte = (dossier / "serveur.log").read_text()
+        if "Traceback" in texte:
+            sys.stderr.write("\n--- journal du serveur d'API ---\n" + texte[-8000:])
+
+
+@pytest.fixture(scope="session")
+def exemple():
+    """La situation d'exemple du README (et de /spec) : un demandeur seul, sans ressources, mai 2025."""
+    return {
+        "individus": {"demandeur": {
+            "activite": {"2025-05": "chomeur"},
+            "ass_precondition_remplie": {"2025-05": True},
+            "ass": {"2025-05": None},
+        }},
+        "familles": {"famille": {"parents": ["demandeur"]}},
+        "foyers_fiscaux": {"foyer_fiscal": {"declarants": ["demandeur"]}},
+        "menages": {"menage": {"personne_de_reference": ["demandeur"]}},
+    }
