@@ -27,6 +27,19 @@ class ass_taux_journalier(Variable):
         return max_(min_(taux_plein, ecart / reduit.diviseur_jours), 0)
 
 
+class ass_nombre_jours_indemnisables(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    unit = "day"
+    label = "Nombre de jours du mois pour lesquels l'ASS est due"
+    reference = references.R5423_1
+
+    def formula(individu, period):
+        """R5423-1 : allocation journalière, due pour chaque jour du mois civil (28 à 31)."""
+        return individu.filled_array(period.size_in_days, dtype=int)
+
+
 class ass(Variable):
     value_type = float
     entity = Individu
@@ -47,7 +60,7 @@ class ass(Variable):
         ass = parameters(period).chomage.allocations_assurance_chomage.ass
         taux_plein = individu("ass_montant_journalier", period)
         taux = individu("ass_taux_journalier", period)
-        jours = period.size_in_days
+        jours = individu("ass_nombre_jours_indemnisables", period)
         # Reading A keeps the reduced amount flat per month: only the full rate follows the calendar.
         lecture_b = ass.montant_reduit.taux_journalier_reduit
         montant = taux * jours if lecture_b else numpy.where(
