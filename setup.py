@@ -46,6 +46,7 @@ setup(
         "openfisca_ass": ["situation_examples/*.json"],
     },
     include_package_data=False,
+    entry_points={"console_scripts": ["openfisca-ass = openfisca_ass.cli:main"]},
     install_requires=[
         "openfisca-core[web-api]==44.7.1",
         "openfisca-france==176.1.8",

@@ -1,0 +1,77 @@
+"""Tables for the terminal, CSV and Markdown."""
+import pandas
+
+from openfisca_ass.analyse.comparaison import ANNEE, TRANSFERTS
+from openfisca_ass.analyse.systemes import REFERENCE
+
+ORDRE_VARIABLES = ["ass", "rsa", "ppa", "aide_logement", "aefa", "revenu_disponible", "ass_trimestres_retraite"]
+
+
+def codes_scenarios(scenarios):
+    """Short column labels: ``ref`` for the baseline, ``R1``, ``R2``... for the reforms."""
+    reformes = [s for s in scenarios if s != REFERENCE]
+    return {REFERENCE: "ref", **{s: f"R{i}" for i, s in enumerate(reformes, 1)}}
+
+
+def tableau_mensuel(resultat, situation, courts=False):
+    """One situation: a row per month (and the year), a column per variable and scenario.
+
+    Yearly variables (prime de Noël, disposable income, pension quarters) fill the ``annee`` row only.
+    ``courts``: scenario columns labelled ``ref``, ``R1``... (see ``codes_scenarios``).
+    """
+    bloc = resultat[resultat.situation == situation]
+    if courts:
+        bloc = bloc.assign(scenario=bloc.scenario.map(codes_scenarios(dict.fromkeys(bloc.scenario))))
+    table = bloc.pivot_table(index="periode", columns=["variable", "scenario"], values="valeur", sort=False)
+    variables = [v for v in ORDRE_VARIABLES if v in table.columns.get_level_values(0)]
+    scenarios = list(dict.fromkeys(bloc.scenario))
+    table = table.reindex(columns=pandas.MultiIndex.from_product([variables, scenarios]))
+    return table.reindex([p for p in table.index if p != ANNEE] + [ANNEE]).round(2)
+
+
+def synthese(resultat):
+    """A row per situation and reform: yearly benefits, disposable income and pension quarters, with
+    their change from the baseline."""
+    annuel = resultat[resultat.periode == ANNEE]
+    lignes = []
+    for (situation, scenario), bloc in annuel.groupby(["situation", "scenario"], sort=False):
+        valeurs = bloc.set_index("variable")
+        ligne = {"situation": situation, "scenario": scenario}
+        transferts = valeurs.loc[valeurs.index.isin(TRANSFERTS)]
+        ligne["transferts"] = transferts.valeur.sum()
+        ligne["ecart_transferts"] = transferts.ecart.sum()
+        for variable in ("ass", "rsa", "revenu_disponible", "ass_trimestres_retraite"):
+            if variable in valeurs.index:
+                ligne[variable] = valeurs.loc[variable, "valeur"]
+                ligne["ecart_" + variable] = valeurs.loc[variable, "ecart"]
+        lignes.append(ligne)
+    table = pandas.DataFrame(lignes)
+    return table[table.scenario != REFERENCE].reset_index(drop=True).round(2) if \
+        (table.scenario != REFERENCE).any() else table.round(2)
+
+
+def en_markdown(table, titre=None):
+    """A DataFrame as a GitHub Markdown table (no extra dependency)."""
+    table = table.copy()
+    if isinstance(table.columns, pandas.MultiIndex):
+        table.columns = [" ".join(str(c) for c in colonne) for colonne in table.columns]
+    index = table.index.name or ("" if isinstance(table.index, pandas.RangeIndex) else "periode")
+    if not isinstance(table.index, pandas.RangeIndex):
+        table = table.reset_index().rename(columns={"index": index})
+
+    def cellule(valeur):
+        if isinstance(valeur, float):
+            return f"{valeur:,.2f}".replace(",", " ")
+        return str(valeur)
+
+    entete = [str(c) for c in table.columns]
+    lignes = [("| " + " | ".join(entete) + " |"), "|" + "|".join("---" for _ in entete) + "|"]
+    lignes += ["| " + " | ".join(cellule(v) for v in ligne) + " |" for ligne in table.itertuples(index=False)]
+    return (f"### {titre}\n\n" if titre else "") + "\n".join(lignes) + "\n"
+
+
+def en_texte(table, titre=None):
+    """A DataFrame for the terminal."""
+    with pandas.option_context("display.width", 250, "display.max_columns", 50, "display.max_rows", 200,
+                               "display.float_format", "{:,.2f}".format):
+        return (f"== {titre} ==\n" if titre else "") + table.to_string(na_rep="") + "\n"
