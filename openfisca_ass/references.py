@@ -23,3 +23,27 @@ R5425_2 = ["Code du travail, article R5425-2 (décret n° 2017-826 du 5 mai 2017
 R5425_6 = ["Code du travail, article R5425-6 (décret n° 2017-826 du 5 mai 2017)",
            "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000034603502"]
 SERVICE_PUBLIC = "https://www.service-public.fr/particuliers/vosdroits/F12484"
+
+# Cycle de vie de l'ASS : publics spécifiques, période d'attribution, option, ACRE, âge, retraite.
+L5423_2 = ["Code du travail, article L5423-2 (option pour l'ASS des allocataires de 50 ans et plus)", SECTION_L5423]
+L5423_3 = ["Code du travail, article L5423-3 (artistes, marins-pêcheurs, ouvriers dockers occasionnels)", SECTION_L5423]
+D5424_62 = ["Code du travail, article D5424-62 (artistes-auteurs et artistes du spectacle)",
+            "https://french-business-law.com/french-legislation-art/article-d5424-62-of-the-french-labour-code"]
+L5546_2_TRANSPORTS = ["Code des transports, article L5546-2 (marins-pêcheurs)",
+                      "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000023086525/"]
+CODE_TRANSPORTS_DOCKERS = ["Code des transports, partie ports maritimes (ouvriers dockers occasionnels)",
+                           "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000023086525/"]
+R5423_8 = ["Code du travail, article R5423-8 (attribution pour six mois, renouvelable)",
+           "https://french-business-law.com/french-legislation-art/article-r5423-8-of-the-french-labour-code"]
+R5423_9 = ["Code du travail, article R5423-9 (renouvellement aux mêmes conditions)",
+           "https://tricoteuses.fr/legifrance/articles/LEGIARTI000018525066"]
+R5141_28 = ["Code du travail, article R5141-28 (maintien de l'ASS un an pour le créateur admis à l'ACRE)",
+            "https://tricoteuses.fr/en/legifrance/articles/LEGIARTI000018526227"]
+CSS_L161_17_2 = ["Code de la sécurité sociale, article L161-17-2 (âge légal de départ en retraite)",
+                 "https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006073189/LEGISCTA000006156065/"]
+CSS_L351_1 = ["Code de la sécurité sociale, article L351-1 (durée d'assurance du taux plein)",
+              "https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006073189/LEGISCTA000006156088/"]
+CSS_R351_12 = ["Code de la sécurité sociale, articles L351-3 et R351-12 (périodes assimilées : chômage, 50 jours par trimestre)",
+               "https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006073189/LEGISCTA000006173403/"]
+DECRET_AEFA_2018 = ["Décret de décembre 2018 portant attribution d'une aide exceptionnelle de fin d'année (ASS : 152,45 €, Mayotte : 76,22 €)",
+                    "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000037814755"]

@@ -33,11 +33,15 @@ class ass_nombre_jours_indemnisables(Variable):
     definition_period = MONTH
     unit = "day"
     label = "Nombre de jours du mois pour lesquels l'ASS est due"
-    reference = references.R5423_1
+    reference = references.R5423_1 + references.R5423_8 + references.L5421_4
 
     def formula(individu, period):
-        """R5423-1 : allocation journalière, due pour chaque jour du mois civil (28 à 31)."""
-        return individu.filled_array(period.size_in_days, dtype=int)
+        """R5423-1 : allocation journalière, due pour chaque jour du mois civil (28 à 31) compris dans les droits.
+
+        Jours de droits ouverts (droits/) : à partir de la date d'ouverture (R5423-8) et jusqu'à la veille
+        de l'âge de fin de droit (L5421-4) ; sans date d'ouverture ni fin de droit dans le mois, tout le mois.
+        """
+        return individu("ass_jours_droits_ouverts", period)
 
 
 class ass(Variable):
@@ -64,7 +68,7 @@ class ass(Variable):
         # Reading A keeps the reduced amount flat per month: only the full rate follows the calendar.
         lecture_b = ass.montant_reduit.taux_journalier_reduit
         montant = taux * jours if lecture_b else numpy.where(
-            taux < taux_plein, taux * ass.montant_reduit.diviseur_jours, taux * jours)
+            taux < taux_plein, taux * ass.montant_reduit.diviseur_jours * jours / period.size_in_days, taux * jours)
         montant = numpy.round(montant * individu("ass_eligibilite_individu", period), 2)
         # R5423-13: below one day of the rate that applies (Mayotte's in Mayotte), nothing is paid.
         return montant * (montant >= ass.seuil_versement_jours * taux_plein)
