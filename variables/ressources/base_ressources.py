@@ -1,5 +1,6 @@
 """Base de ressources du foyer (article R5423-2 du code du travail)."""
-from openfisca_france.model.base import Famille, Individu, MONTH, Variable, set_input_divide_by_period
+import numpy
+from openfisca_france.model.base import Famille, Individu, MONTH, Variable, set_input_divide_by_period, where
 
 from openfisca_ass import references
 
@@ -31,8 +32,18 @@ class ass_ressources_mensuelles(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Ressources mensuelles prises en compte pour l'ASS (douzième de la base annuelle)"
-    reference = references.R5423_2
+    reference = references.R5423_2 + references.R5423_9
 
     def formula(individu, period):
-        """R5423-2 : les ressources mensuelles sont le douzième des ressources des douze mois précédents."""
-        return individu.famille("ass_base_ressources", period) / 12
+        """R5423-2 et R5423-9 : douzième des ressources des douze mois précédant le mois de la demande ou du renouvellement.
+
+        Ce mois est celui où commence la période d'attribution en cours (droits/, qui ne lit que des
+        entrées) ; le montant en découle pour toute la période. Sans date d'ouverture des droits, le mois
+        calculé lui-même, comme dans openfisca-france.
+        """
+        base = individu.famille("ass_base_ressources", period)
+        decalage = individu("ass_mois_depuis_examen_ressources", period)
+        # One pass per distinct offset (at most 8), never per person.
+        for mois in numpy.unique(decalage[decalage > 0]):
+            base = where(decalage == mois, individu.famille("ass_base_ressources", period.offset(-int(mois))), base)
+        return base / 12
