@@ -195,7 +195,12 @@ def reforme_parametrique(modifications, reformes=(), nom="reforme_parametrique")
             raise ErreurReforme(erreurs)
         modifier_parametres(self, lambda parametres: appliquer(parametres, modifications))
         for reforme in structurelles:
-            reforme.apply(self)
+            # The package's reforms expose `appliquer` (a classmethod keeping the variant's settings);
+            # any other Reform class is applied through its `apply`.
+            if hasattr(reforme, "appliquer"):
+                reforme.appliquer(self)
+            else:
+                reforme.apply(self)
 
     documentation = "Réforme paramétrique : " + "; ".join(f"{c} = {v}" for c, v in modifications.items())
     return type(nom, (Reform,), {"apply": apply, "name": documentation, "__doc__": documentation,

@@ -47,9 +47,13 @@ class fin_cumul_aah(Reform):
     name = "Fin du cumul ASS-AAH des droits acquis en 2016 déplacée (par défaut au 1er janvier 2026)"
     permanent = False
 
+    @classmethod
+    def appliquer(cls, reforme):
+        """Apply this reform to ``reforme`` (a Reform being built, possibly by a parametric reform)."""
+        modifier_parametres(reforme, lambda parametres: deplacer_fin_du_maintien(parametres, cls.permanent))
+
     def apply(self):
-        permanent = type(self).permanent if isinstance(self, fin_cumul_aah) else False
-        modifier_parametres(self, lambda parametres: deplacer_fin_du_maintien(parametres, permanent))
+        type(self).appliquer(self)
 
 
 class maintien_cumul_aah(fin_cumul_aah):

@@ -41,13 +41,11 @@ def premier_mois_concerne(date_iso):
 def fin_periode_en_cours(individu, mois, parametres_ass):
     """Last day (numpy datetime64[D]) of the award period current in ``mois``.
 
-    From the life-cycle variable ``ass_date_fin_periode_attribution`` when the system has it and knows
-    the person's award period in that month; otherwise (no opening date given) the most favourable
-    reading: an award period opened or renewed in ``mois``, of ``duree_attribution.droit_commun`` months.
+    From ``ass_date_fin_periode_attribution`` (R5423-8, R5423-9) when the opening date of the rights is
+    known; otherwise (its sentinel, 1 January 1970) the most favourable reading: an award period opened or
+    renewed in ``mois``, of ``duree_attribution.droit_commun`` months.
     """
     hypothese = numpy.datetime64(str(mois.offset(parametres_ass.duree_attribution.droit_commun).start), "D") - 1
-    if "ass_date_fin_periode_attribution" not in individu.simulation.tax_benefit_system.variables:
-        return individu.filled_array(hypothese)
     fin = individu("ass_date_fin_periode_attribution", mois).astype("datetime64[D]")
     connue = fin >= numpy.datetime64(str(mois.start), "D")
     return numpy.where(connue, fin, hypothese)
@@ -116,8 +114,10 @@ class suppression_ass(Reform):
     name = "Suppression de l'ASS, bascule vers le RSA (par défaut : extinction à partir du 1er janvier 2027)"
     mode = None  # None: keep the mode_transition parameter as it is
 
-    def apply(self):
-        mode = type(self).mode if isinstance(self, suppression_ass) else None
+    @classmethod
+    def appliquer(cls, reforme):
+        """Apply this reform to ``reforme`` (a Reform being built, possibly by a parametric reform)."""
+        mode = cls.mode
 
         def activer(parametres):
             noeud = parametres.chomage.allocations_assurance_chomage.ass.reformes.suppression_ass
@@ -126,9 +126,12 @@ class suppression_ass(Reform):
                 fixer_partout(noeud.mode_transition, mode)
             return parametres
 
-        modifier_parametres(self, activer)
-        self.add_variable(variable_avant_suppression(self.variables["ass"]))
-        self.update_variable(ass)
+        modifier_parametres(reforme, activer)
+        reforme.add_variable(variable_avant_suppression(reforme.variables["ass"]))
+        reforme.update_variable(ass)
+
+    def apply(self):
+        type(self).appliquer(self)
 
 
 class suppression_ass_immediate(suppression_ass):
