@@ -25,8 +25,13 @@ wheel: $(VENV)/.deps
 	$(BIN)/python -m build --wheel --no-isolation --outdir dist . > /dev/null
 	$(BIN)/python -m pip install --quiet --no-deps --force-reinstall dist/openfisca_ass-*.whl
 
+# gunicorn (settings: openfisca_ass/api/gunicorn_conf.py) serving openfisca_ass.api, core's API hardened.
+# `make serve REFORMES=openfisca_ass.reforms.suppression_ass.suppression_ass` serves a reformed system.
+# --chdir: gunicorn puts its working directory first on sys.path; from the repository root the checkout
+# would shadow the installed wheel.
 serve: wheel
-	$(BIN)/openfisca serve --country-package openfisca_ass --bind $(HOST):$(PORT)
+	OPENFISCA_ASS_REFORMES="$(REFORMES)" $(BIN)/gunicorn --chdir $(abspath $(VENV)) \
+		--config python:openfisca_ass.api.gunicorn_conf --bind $(HOST):$(PORT) openfisca_ass.api.wsgi:application
 
 test: wheel
 	$(MAKE) --no-print-directory test-yaml test-pytest

@@ -30,12 +30,16 @@ def creer_application(reformes=(), reformes_comparables=None, limite_corps_octet
     """L'application Flask.
 
     ``reformes`` : chemins pointés des réformes appliquées au système servi (comme ``openfisca serve
-    --reforms``). ``reformes_comparables`` : registre de /compare ; par défaut, les réformes du paquet.
+    --reforms``). ``reformes_comparables`` : réformes ajoutées au registre de /compare, qui compte déjà
+    celles du paquet ``openfisca_ass.reforms``.
     """
-    systeme = build_tax_benefit_system("openfisca_ass", None, list(reformes) or None)
-    if reformes_comparables is None:
-        reformes_comparables = reformes_du_paquet()
-    registre = Registre(systeme, reformes_comparables)
+    # /compare part toujours de la législation en vigueur : le système servi peut être réformé, la
+    # référence jamais (comparer une réforme à elle-même n'aurait pas de sens).
+    reference = build_tax_benefit_system("openfisca_ass", None, None)
+    systeme = reference
+    for chemin in reformes:
+        systeme = systeme.apply_reform(chemin)
+    registre = Registre(reference, reformes_comparables or (), facultatifs=reformes_du_paquet())
 
     app = create_app(systeme)
     # Pour les corps envoyés par morceaux, Werkzeug borne le flux à cette taille ; un octet de plus
@@ -86,11 +90,8 @@ def chemins_env(nom):
 
 def creer_application_depuis_environnement():
     """Configuration par l'environnement, pour gunicorn (voir ``wsgi``)."""
-    comparables = None
-    if os.environ.get("OPENFISCA_ASS_REFORMES_COMPARABLES"):
-        comparables = reformes_du_paquet() + chemins_env("OPENFISCA_ASS_REFORMES_COMPARABLES")
     return creer_application(
         reformes=chemins_env("OPENFISCA_ASS_REFORMES"),
-        reformes_comparables=comparables,
+        reformes_comparables=chemins_env("OPENFISCA_ASS_REFORMES_COMPARABLES"),
         limite_corps_octets=int(os.environ.get("OPENFISCA_ASS_LIMITE_CORPS", LIMITE_CORPS_OCTETS)),
     )

@@ -5,6 +5,9 @@ et doivent figurer au registre : importer un chemin quelconque venu d'une requê
 laisser le client exécuter le code de son choix. Le registre compte toutes les réformes du paquet
 ``openfisca_ass.reforms`` (un module par réforme, la classe nommée comme lui) et celles qu'ajoute la
 variable d'environnement ``OPENFISCA_ASS_REFORMES_COMPARABLES`` (chemins séparés par des virgules).
+Une réforme du paquet qui ne s'applique pas est écartée avec un avertissement (une réforme en cours
+d'écriture ne doit pas éteindre l'API) ; une réforme demandée explicitement empêche le démarrage.
+La référence est toujours la législation en vigueur, même quand le serveur sert un système réformé.
 Chaque réforme est appliquée une fois, au démarrage : avec ``preload_app`` les processus gunicorn
 partagent les systèmes construits.
 """
@@ -40,34 +43,40 @@ def reformes_du_paquet():
         paquet = importlib.import_module(PAQUET_REFORMES)
     except ImportError:
         return []
-    chemins = []
-    for module in pkgutil.iter_modules(paquet.__path__):
-        chemin = f"{PAQUET_REFORMES}.{module.name}.{module.name}"
-        try:
-            importer_reforme(chemin)
-        except Exception as erreur:  # noqa: BLE001 -- une réforme en cours d'écriture ne doit pas éteindre l'API
-            journal.warning("Réforme ignorée pour /compare : %s (%s)", chemin, erreur)
-            continue
-        chemins.append(chemin)
-    return chemins
+    return [f"{PAQUET_REFORMES}.{module.name}.{module.name}" for module in pkgutil.iter_modules(paquet.__path__)]
+
+
+def decrire_reforme(reforme):
+    """Première phrase utile : le nom de la réforme, sinon sa docstring, sinon celle de son module."""
+    for texte in (getattr(reforme, "name", None), reforme.__doc__,
+                  getattr(importlib.import_module(reforme.__module__), "__doc__", None)):
+        if isinstance(texte, str) and texte.strip():
+            return texte.strip().split("\n\n")[0].replace("\n", " ")
+    return None
 
 
 class Registre:
     """Les systèmes réformés disponibles pour /compare, par chemin pointé."""
 
-    def __init__(self, systeme_reference, chemins):
+    def __init__(self, systeme_reference, chemins, facultatifs=()):
+        """``chemins`` doivent s'appliquer (sinon l'API ne démarre pas) ; ``facultatifs``, découverts
+        dans le paquet, sont écartés avec un avertissement s'ils échouent."""
         self.reference = systeme_reference
         self.systemes = {}
-        for chemin in dict.fromkeys(chemins):  # sans doublon, dans l'ordre
-            reforme = importer_reforme(chemin)
-            self.systemes[chemin] = reforme(systeme_reference)
-            self.systemes[chemin].__doc__ = reforme.__doc__
+        self.descriptions = {}
+        for chemin in dict.fromkeys(list(facultatifs) + list(chemins)):  # sans doublon, dans l'ordre
+            try:
+                reforme = importer_reforme(chemin)
+                self.systemes[chemin] = reforme(systeme_reference)
+            except Exception as erreur:  # noqa: BLE001
+                if chemin in chemins:
+                    raise
+                journal.warning("Réforme ignorée pour /compare : %s (%s)", chemin, erreur)
+                continue
+            self.descriptions[chemin] = decrire_reforme(reforme)
 
     def decrire(self):
-        return {
-            chemin: {"description": (systeme.__doc__ or "").strip() or None}
-            for chemin, systeme in self.systemes.items()
-        }
+        return {chemin: {"description": description} for chemin, description in self.descriptions.items()}
 
     def systeme(self, chemin):
         if not isinstance(chemin, str) or chemin not in self.systemes:

@@ -107,12 +107,22 @@ def verifier_situation(systeme, situation):
         if pluriel not in pluriels or not isinstance(instances, dict):
             continue
         for identifiant, instance in instances.items():
+            _verifier_identifiant(pluriel, identifiant)
             if not isinstance(instance, dict):
                 continue
             for nom, valeurs in instance.items():
                 variable = systeme.variables.get(nom)
                 if variable is not None:
                     _verifier_variable(variable, valeurs, [pluriel, identifiant, nom])
+
+
+def _verifier_identifiant(pluriel, identifiant):
+    # Core repère les valeurs à calculer par des chemins « entité/identifiant/variable/période » (dpath) :
+    # un identifiant vide ou contenant « / » casse ce découpage et finit en 500.
+    if identifiant == "" or "/" in identifiant:
+        raise ErreurRequete(
+            f"Identifiant {identifiant!r} invalide dans « {pluriel} ».", champ=f"{pluriel}/{identifiant}",
+            attendu="un identifiant non vide, sans « / » (par exemple « demandeur »)", recu=identifiant)
 
 
 def _verifier_variable(variable, valeurs, chemin):

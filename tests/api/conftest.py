@@ -4,6 +4,7 @@ Le serveur tourne comme en production (``openfisca_ass.api.wsgi`` et ``gunicorn_
 dossier temporaire : gunicorn met son dossier courant en tête de ``sys.path``, et depuis la racine du
 dépôt il importerait la copie de travail au lieu du paquet installé (la roue, en CI).
 """
+import contextlib
 import os
 import socket
 import subprocess
@@ -38,16 +39,17 @@ class Serveur:
         return self.session.get(self.url + chemin, **kwargs)
 
 
-@pytest.fixture(scope="session")
-def serveur(tmp_path_factory):
+@contextlib.contextmanager
+def serveur_gunicorn(dossier, **variables):
+    """Un serveur d'API lancé depuis ``dossier`` (vide), avec ces variables d'environnement en plus."""
     port = port_libre()
-    dossier = tmp_path_factory.mktemp("serveur_api")
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (ICI, os.environ.get("PYTHONPATH")) if p)
-    env["OPENFISCA_ASS_REFORMES_COMPARABLES"] = REFORME_ESSAI
     env["WEB_CONCURRENCY"] = "2"
+    env.update(variables)
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
-    journal = open(dossier / "serveur.log", "w")
+    chemin_journal = dossier / "serveur.log"
+    journal = open(chemin_journal, "w")
     processus = subprocess.Popen(
         [gunicorn, "--config", "python:openfisca_ass.api.gunicorn_conf",
          "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null",
@@ -58,14 +60,14 @@ def serveur(tmp_path_factory):
         limite = time.monotonic() + DEMARRAGE_MAX_S
         while True:
             if processus.poll() is not None:
-                pytest.fail("Le serveur s'est arrêté au démarrage :\n" + (dossier / "serveur.log").read_text()[-5000:])
+                pytest.fail("Le serveur s'est arrêté au démarrage :\n" + chemin_journal.read_text()[-5000:])
             try:
                 if requests.get(url + "/spec", timeout=5).status_code == 200:
                     break
             except requests.ConnectionError:
                 pass
             if time.monotonic() > limite:
-                pytest.fail("Le serveur n'a pas répondu à temps :\n" + (dossier / "serveur.log").read_text()[-5000:])
+                pytest.fail("Le serveur n'a pas répondu à temps :\n" + chemin_journal.read_text()[-5000:])
             time.sleep(0.5)
         yield Serveur(url)
     finally:
@@ -74,11 +76,20 @@ def serveur(tmp_path_factory):
             processus.wait(timeout=30)
         except subprocess.TimeoutExpired:
             processus.kill()
+            processus.wait()
         journal.close()
-        # Une réponse 5xx laisse une trace dans le journal : le montrer aide à comprendre un échec.
-        texte = (dossier / "serveur.log").read_text()
+        # Une réponse 5xx laisse une trace dans le journal : la montrer aide à comprendre un échec.
+        texte = chemin_journal.read_text()
         if "Traceback" in texte:
             sys.stderr.write("\n--- journal du serveur d'API ---\n" + texte[-8000:])
+
+
+@pytest.fixture(scope="session")
+def serveur(tmp_path_factory):
+    """Le serveur partagé par les tests : système en vigueur, réforme d'essai au registre de /compare."""
+    with serveur_gunicorn(tmp_path_factory.mktemp("serveur_api"),
+                          OPENFISCA_ASS_REFORMES_COMPARABLES=REFORME_ESSAI) as serveur:
+        yield serveur
 
 
 @pytest.fixture(scope="session")
