@@ -1,8 +1,10 @@
 """Cumul de l'ASS avec une activité reprise (articles R5425-2 et R5425-6 du code du travail)."""
 import numpy
-from openfisca_france.model.base import Individu, MONTH, TypesActivite, Variable, set_input_dispatch_by_period
+from openfisca_france.model.base import (
+    ETERNITY, Individu, MONTH, TypesActivite, Variable, date, set_input_dispatch_by_period)
 
 from openfisca_ass import references
+from openfisca_ass.variables.droits.calendrier import DATE_INCONNUE, ajouter_mois, bornes_mois
 
 # Revenus dont la présence fait d'un mois civil un mois d'activité, salariée ou non salariée.
 REVENUS_ACTIVITE = ("salaire_imposable", "rpns_auto_entrepreneur_benefice")
@@ -57,3 +59,34 @@ class ass_eligibilite_cumul_individu(Variable):
             mois_cumules = numpy.where(remise_a_zero, 0, mois_cumules) + actif_ce_mois
             mois_sans_activite = numpy.where(actif_ce_mois, 0, mois_sans_activite + 1)
         return mois_cumules <= cumul.nombre_mois
+
+
+class ass_date_creation_entreprise_acre(Variable):
+    value_type = date
+    default_value = date(1970, 1, 1)
+    entity = Individu
+    definition_period = ETERNITY
+    label = "Date de création ou de reprise d'entreprise d'un allocataire de l'ASS admis à l'ACRE"
+    reference = references.R5141_28
+    documentation = """
+    Variable d'entrée. Non renseignée (1er janvier 1970, valeur par défaut) : pas de création d'entreprise
+    avec l'ACRE. Renseignée : l'allocataire admis à l'aide aux créateurs ou repreneurs d'entreprise garde
+    l'ASS pendant un an à compter de cette date (R5141-28), quels que soient ses revenus d'activité.
+    """
+
+
+class ass_maintien_acre(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "Garde l'ASS au titre de la création ou de la reprise d'entreprise avec l'ACRE ce mois"
+    reference = references.R5141_28
+    documentation = "Mois commencés pendant l'année qui suit la création : le mois de la création et les onze suivants (lecture en mois civils, [U])."
+
+    def formula(individu, period, parameters):
+        """R5141-28 et L5141-3 : l'ASS est maintenue un an à compter de la création ou de la reprise d'entreprise."""
+        duree = parameters(period).chomage.allocations_assurance_chomage.ass.cumul_activite.duree_acre_mois
+        creation = individu("ass_date_creation_entreprise_acre", period).astype("datetime64[D]")
+        premier_jour, dernier_jour = bornes_mois(period)
+        fin = ajouter_mois(creation, duree)
+        return (creation != DATE_INCONNUE) * (creation <= dernier_jour) * (premier_jour < fin)

@@ -10,22 +10,25 @@ class ass_eligibilite_individu(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Éligibilité individuelle à l'ASS (hors condition de ressources)"
-    reference = references.L5423_1 + references.R5423_1 + references.L5421_4
+    reference = references.L5423_1 + references.R5423_1 + references.L5421_4 + references.L5423_2 + references.R5141_28
     documentation = """
     La condition de ressources (plafond) est appliquée par le calcul du montant, `ass`.
     """
 
     def formula(individu, period):
-        """L5423-1, R5423-1 1°, L5421-4, L5423-7 et R5425-2 réunis.
+        """L5423-1, L5423-2, R5423-1 1°, L5421-4, L5423-7, R5425-2 et R5141-28 réunis.
 
-        Demandeur d'emploi sans allocation d'assurance (ou allocataire qui a repris une activité et peut
-        encore la cumuler), condition d'activité antérieure, sous l'âge limite, sans AAH exclusive.
+        Demandeur d'emploi sans allocation d'assurance ou y ayant renoncé sur option à 50 ans (ou allocataire
+        qui a repris une activité et peut encore la cumuler, ou créateur d'entreprise admis à l'ACRE dans
+        l'année de la création), condition d'activité antérieure (ou de son public spécifique), sous l'âge
+        limite, sans AAH exclusive.
         """
         activite_reprise = individu("ass_activite_reprise", period)
+        maintien_acre = individu("ass_maintien_acre", period)
         inscrit_ou_actif = individu("ass_demandeur_emploi_non_indemnise", period) + (
-            activite_reprise * (individu("chomage_net", period) == 0)
+            (activite_reprise + maintien_acre) * (individu("chomage_net", period) == 0)
             )
-        cumul_admis = ~activite_reprise + individu("ass_eligibilite_cumul_individu", period)
+        cumul_admis = ~activite_reprise + individu("ass_eligibilite_cumul_individu", period) + maintien_acre
         return (
             inscrit_ou_actif
             * cumul_admis
