@@ -3,7 +3,11 @@ from numpy import absolute
 from openfisca_france.model.base import ADD, Individu, MONTH, Variable, set_input_divide_by_period
 
 from openfisca_ass import references
-from openfisca_ass.variables.ressources.revenus_interrompus import douze_mois_precedents, ressource_sur_douze_mois
+from openfisca_ass.variables.ressources.revenus_interrompus import (
+    douze_mois_precedents,
+    ressource,
+    ressource_sur_douze_mois,
+    )
 
 # Revenus d'activité, rémunérations de stage et allocations d'assurance : les catégories que
 # l'article R5423-5 neutralise ou abat lorsqu'elles sont interrompues.
@@ -55,7 +59,7 @@ class ass_base_ressources_individu(Variable):
             ressource_sur_douze_mois(individu, period, parameters, nom)
             for nom in REVENUS_INTERRUPTIBLES
             )
-        permanents = sum(individu(nom, douze_mois, options=[ADD]) for nom in REVENUS_PERMANENTS)
+        permanents = sum(ressource(individu, nom, douze_mois, options=[ADD]) for nom in REVENUS_PERMANENTS)
         benefices = sum(individu(nom, period.last_year) for nom in BENEFICES_ANNUELS)
         pensions_versees = absolute(individu("pensions_alimentaires_versees_individu", douze_mois, options=[ADD]))
         return interruptibles + permanents + benefices - pensions_versees

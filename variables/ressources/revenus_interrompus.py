@@ -1,8 +1,57 @@
 """Revenus interrompus : neutralisation ou abattement de 30 % (article R5423-5 du code du travail)."""
+import os
+
+import numpy
 from openfisca_core.periods import Period
-from openfisca_france.model.base import ADD, Individu, MONTH, Variable, where
+from openfisca_france.model.base import ADD, Individu, MONTH, Variable
 
 from openfisca_ass import references
+
+# Net amounts that openfisca-france derives from a gross amount with rates that need a whole
+# income-tax computation: the CSG, CRDS and CASA rates on pensions depend on the household's revenu
+# fiscal de référence of N-2 (about 0.15 s for a single household, most of a web request). Each of
+# these deductions is proportional to the gross amount: with no gross amount, the net is zero.
+# name -> (gross amount, variables which, given as inputs, make the net amount something else).
+NETS_PROPORTIONNELS_AU_BRUT = {
+    "retraite_nette": (
+        "retraite_brute",
+        ("retraite_nette", "retraite_imposable", "csg_deductible_retraite", "csg_imposable_retraite",
+         "crds_retraite", "casa"),
+        ),
+    }
+
+
+def _formules_de_france(simulation, noms):
+    """True if none of ``noms`` was replaced (by this package or a reform) with a formula of its own."""
+    variables = simulation.tax_benefit_system.variables
+    # OpenFisca loads model files under generated module names: look at the source file instead.
+    dossier_france = os.sep + "openfisca_france" + os.sep
+    return all(
+        dossier_france in formule.__code__.co_filename
+        for nom in noms
+        for formule in variables[nom].formulas.values()
+        )
+
+
+def ressource(individu, nom, periode, options=None):
+    """``individu(nom, periode, options)``, without openfisca-france's upstream chain when it can only give 0.
+
+    For a net amount of ``NETS_PROPORTIONNELS_AU_BRUT``: when nobody in the simulation has the gross
+    amount over ``periode``, nothing in its chain was given as an input and the chain is France's own,
+    the net amount is zero and its rates (hence the income tax) are not computed. Otherwise, the
+    ordinary calculation. Same result either way; this only spares the work.
+    """
+    chaine = NETS_PROPORTIONNELS_AU_BRUT.get(nom)
+    if chaine is not None:
+        brut, derives = chaine
+        simulation = individu.simulation
+        if (
+            not any(simulation.get_holder(derive).get_known_periods() for derive in derives)
+            and not individu(brut, periode, options=[ADD]).any()
+            and _formules_de_france(simulation, derives)
+            ):
+            return individu.filled_array(0, dtype=numpy.float32)
+    return individu(nom, periode, options=options)
 
 
 def douze_mois_precedents(period):
@@ -17,17 +66,21 @@ def ressource_sur_douze_mois(individu, period, parameters, nom):
     claim is interrupted: ignored if the person has no substitution income, counted for 70 % if she
     has one.
     """
-    total = individu(nom, douze_mois_precedents(period), options=[ADD])
-    interrompue = (total > 0) * (individu(nom, period) == 0)
+    total = ressource(individu, nom, douze_mois_precedents(period), options=[ADD])
+    interrompue = (total > 0) & (ressource(individu, nom, period) == 0)
     if not interrompue.any():
         return total
     abattements = parameters(period).chomage.allocations_assurance_chomage.ass
-    taux = where(
-        individu("ass_revenu_de_substitution", period),
+    # Only the interrupted incomes change: work on them alone (a few percent of a population).
+    qui = numpy.flatnonzero(interrompue)
+    taux = numpy.where(
+        individu("ass_revenu_de_substitution", period)[qui],
         abattements.abat_rev_subst_conj,
         abattements.abat_rev_non_subst_conj,
         )
-    return where(interrompue, (1 - taux) * total, total)
+    total = total.copy()
+    total[qui] *= 1 - taux
+    return total
 
 
 class ass_revenu_de_substitution(Variable):
@@ -48,6 +101,6 @@ class ass_revenu_de_substitution(Variable):
         return (
             individu("chomage_net", period)
             + individu("indemnites_journalieres", period)
-            + individu("retraite_nette", period)
+            + ressource(individu, "retraite_nette", period)
             + individu("pensions_invalidite", period)
             ) > 0
