@@ -104,6 +104,8 @@ def lire_situation(chemin):
 
 
 def commande_compare(arguments):
+    import pandas
+
     from openfisca_ass.analyse import graphiques, tableaux
     from openfisca_ass.analyse.balayage import balayer
     from openfisca_ass.analyse.cas_types import CAS_TYPES, cas_type
@@ -114,10 +116,13 @@ def commande_compare(arguments):
     if not noms and not arguments.situation and not arguments.balayage:
         noms = list(CAS_TYPES)
     situations = {nom: cas_type(nom, arguments.annee, scenarios[0].systeme) for nom in noms}
-    for chemin in arguments.situation:
-        situations[os.path.splitext(os.path.basename(chemin))[0]] = lire_situation(chemin)
-    if situations:
-        resultat = comparer(situations, scenarios, arguments.annee)
+    fichiers = {os.path.splitext(os.path.basename(c))[0]: lire_situation(c) for c in arguments.situation}
+    if situations or fichiers:
+        # Cas types share their input periods: one simulation for all; files are simulated one by one.
+        resultat = pandas.concat(
+            [comparer(situations, scenarios, arguments.annee, fusionner_situations=True)] * bool(situations)
+            + [comparer(fichiers, scenarios, arguments.annee)] * bool(fichiers), ignore_index=True)
+        situations = {**situations, **fichiers}
         _sortir(arguments, "synthese", tableaux.synthese(resultat),
                 f"Synthèse {arguments.annee} : montants annuels et écarts avec la législation actuelle", index=False)
         codes = tableaux.codes_scenarios([s.nom for s in scenarios])

@@ -1,7 +1,10 @@
 """Month-by-month comparison of situations, baseline versus reforms.
 
-All situations go into one simulation per scenario (openfisca is vectorised): entity ids are prefixed
-with the situation's name, and every variable is summed over the members of each situation.
+Situations whose inputs are all given for the same periods (the cas types: yearly inputs over the same
+three years) go into one simulation per scenario (openfisca is vectorised): entity ids are prefixed with
+the situation's name, and every variable is summed over the members of each situation. Other situations
+(web-API files) are simulated one by one: openfisca fills an input missing for one entity at a period
+given for another with the default value, so mixing, say, monthly and yearly inputs would be wrong.
 """
 import pandas
 from openfisca_core import periods
@@ -72,14 +75,20 @@ def simuler(systeme, situations, annee, mensuelles=VARIABLES_MENSUELLES, annuell
     return pandas.DataFrame(lignes, columns=["situation", "periode", "variable", "valeur"])
 
 
-def comparer(situations, scenarios, annee):
+def comparer(situations, scenarios, annee, fusionner_situations=False):
     """Long table (scenario, situation, periode, variable, valeur) plus, for each reform, the change
-    ``ecart`` from the baseline. ``situations``: name → web-API situation (a dict)."""
+    ``ecart`` from the baseline. ``situations``: name → web-API situation (a dict).
+
+    ``fusionner_situations``: one simulation for all situations (only when their inputs are given for
+    the same periods, see the module's docstring); otherwise one simulation per situation.
+    """
+    groupes = [situations] if fusionner_situations else [{nom: s} for nom, s in situations.items()]
     tables = []
     for scenario in scenarios:
-        table = simuler(scenario.systeme, situations, annee)
-        table.insert(0, "scenario", scenario.nom)
-        tables.append(table)
+        for groupe in groupes:
+            table = simuler(scenario.systeme, groupe, annee)
+            table.insert(0, "scenario", scenario.nom)
+            tables.append(table)
     resultat = pandas.concat(tables, ignore_index=True)
     cles = ["situation", "periode", "variable"]
     reference = resultat[resultat.scenario == REFERENCE].set_index(cles)["valeur"]
@@ -92,7 +101,7 @@ def comparer_cas_types(scenarios, annee, noms=None):
     """``comparer`` over the built-in cas types (all of them by default)."""
     systeme = scenarios[0].systeme
     situations = {nom: cas_type(nom, annee, systeme) for nom in (noms or CAS_TYPES)}
-    return comparer(situations, scenarios, annee)
+    return comparer(situations, scenarios, annee, fusionner_situations=True)
 
 
 def transferts_annuels(resultat):
