@@ -17,6 +17,8 @@ VARIABLES_FRANCE_REMPLACEES = frozenset({
     "ass_eligibilite_cumul_individu",
     "ass_eligibilite_individu",
     "ass_precondition_remplie",
+    # Prime de Noël: France gives 152.45 to ASS recipients in Mayotte too; the decrees give them 76.22.
+    "aefa",
 })
 
 
