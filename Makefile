@@ -36,8 +36,11 @@ serve: wheel
 test: wheel
 	$(MAKE) --no-print-directory test-yaml test-pytest
 
+# The YAML cases by name: given a folder, `openfisca test` would also collect the pytest files.
+YAML_CASES = $(shell find tests -name '*.yaml' -o -name '*.yml' | sort)
+
 test-yaml:
-	$(BIN)/openfisca test --country-package openfisca_ass tests
+	$(BIN)/openfisca test --country-package openfisca_ass $(YAML_CASES)
 
 # `pytest` (not `python -m pytest`) keeps the checkout off sys.path: the installed wheel is tested.
 test-pytest:
