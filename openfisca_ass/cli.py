@@ -160,9 +160,9 @@ def commande_population(arguments):
     menages, agregats, calage = population.simuler_population(
         scenarios, arguments.annee, taille=taille, taille_lot=arguments.taille_lot or population.TAILLE_LOT,
         graine=arguments.graine)
+    allocataires = f"{population.CIBLES['allocataires']:,}".replace(",", " ")
     print(f"POPULATION SYNTHÉTIQUE ({taille} ménages tirés au hasard, graine {arguments.graine}, pondérés pour "
-          f"représenter {population.CIBLES['allocataires']:,} allocataires) : ordres de grandeur, pas une "
-          "statistique.".replace(",", " "))
+          f"représenter {allocataires} allocataires) : ordres de grandeur, pas une statistique.")
     _sortir(arguments, "population_calage", calage.round(3), "Calage : cibles publiées et valeurs obtenues")
     _sortir(arguments, "population_agregats", agregats.set_index("scenario").T.round(0),
             f"Agrégats annuels {arguments.annee} (€, personnes, trimestres)")
