@@ -46,8 +46,9 @@ test-yaml:
 test-pytest:
 	OPENFISCA_ASS_INSTALLATION=wheel $(BIN)/pytest -q -p no:cacheprovider tests
 
+# Figures, never pass/fail. `make bench BENCH_ARGS=--rapide` stops at N = 100,000 (a few minutes).
 bench: wheel
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) dist build *.egg-info
