@@ -9,6 +9,8 @@
     in a fresh subprocess (lot.py), so that its peak RSS is its own.
 (b) API: median and p95 latency of the README example /calculate, both packages served the same way.
 (c) building the tax-benefit system, this package versus openfisca-france alone.
+(d) the analysis's synthetic population (issue 5), simulated by chunks of households: time per person
+    and peak RSS measured on a few hundred households, extrapolated to 1M and 10M persons.
 
 Figures, not a test: nothing here passes or fails on a time.
 """
@@ -149,7 +151,14 @@ def mesurer_api(requetes, journal):
     return resultats
 
 
-def rapport(lots, api_, construction, options):
+def mesurer_population(menages, taille_lot, journal):
+    """Item 3: the analysis's synthetic-population run by chunks, measured, then extrapolated."""
+    essai = lancer("population_lots.py", ["--menages", menages, "--taille-lot", taille_lot])
+    journal(f"population {menages} ménages, lots de {taille_lot}: {essai}")
+    return essai
+
+
+def rapport(lots, api_, construction, options, population=None):
     """The table, as text (Markdown-compatible)."""
     lignes = []
     ajout = lignes.append
@@ -212,6 +221,24 @@ def rapport(lots, api_, construction, options):
             ajout(f"| {modele} | {r['total_s']:.2f} | {r['construction_s']:.2f} | {r['pic_rss_mio']:.0f} | "
                   f"{ratio if modele == 'ass' else ''} |")
         ajout("")
+    if population:
+        ajout(f"(d) Population synthétique de l'analyse (openfisca_ass.analyse.population, scénario de référence "
+              "seul, ménages simulés par lots via SimulationBuilder.build_from_entities)")
+        ajout("")
+        if "erreur" in population:
+            ajout(f"échec : {population['erreur']}")
+        else:
+            p = population
+            ajout("| mesuré | personnes | lot (ménages) | temps (s) | s / personne | pic RSS (Mio) |")
+            ajout("|---|---:|---:|---:|---:|---:|")
+            ajout(f"| {p['menages']:,} ménages | {p['personnes']:,} | {p['taille_lot']:,} | {p['simulation_s']:.1f} | "
+                  f"{p['s_par_personne'] * 1000:.1f} ms | {p['pic_rss_mio']:.0f} |")
+            for n in (1_000_000, 10_000_000):
+                heures = p["s_par_personne"] * n / 3600
+                ajout(f"| extrapolé | {n:,} | {p['taille_lot']:,} | {heures:,.1f} h sur 1 cœur, "
+                      f"{heures / (os.cpu_count() or 1):,.1f} h sur {os.cpu_count()} | | ≈ {p['pic_rss_mio']:.0f} par processus "
+                      "(borné par le lot) |")
+        ajout("")
     return "\n".join(lignes)
 
 
@@ -224,6 +251,7 @@ def main(argv=None):
     parser.add_argument("--requetes", type=int, help="requêtes API mesurées (défaut 30, 10 si --rapide)")
     parser.add_argument("--sans-api", action="store_true")
     parser.add_argument("--sans-construction", action="store_true")
+    parser.add_argument("--population", type=int, help="ménages de la population synthétique (défaut 400, 0 si --rapide)")
     parser.add_argument("--json", help="écrire aussi les mesures brutes dans ce fichier")
     parser.add_argument("--silencieux", action="store_true", help="pas de journal des essais sur stderr")
     options = parser.parse_args(argv)
@@ -240,12 +268,15 @@ def main(argv=None):
     lots = mesurer_lots(tailles, options.repetitions, journal)
     api_ = {} if options.sans_api else mesurer_api(options.requetes, journal)
     construction = {} if options.sans_construction else mesurer_construction(options.repetitions_construction, journal)
-    texte = rapport(lots, api_, construction, options)
+    menages = options.population if options.population is not None else (0 if options.rapide else 400)
+    population = mesurer_population(menages, min(menages, 200), journal) if menages else None
+    texte = rapport(lots, api_, construction, options, population)
     print(texte)
+    mesures = {"lots": lots, "api": api_, "construction": construction, "population": population}
     if options.json:
         with open(options.json, "w") as f:
-            json.dump({"lots": lots, "api": api_, "construction": construction}, f, indent=1)
-    return {"lots": lots, "api": api_, "construction": construction, "texte": texte}
+            json.dump(mesures, f, indent=1)
+    return dict(mesures, texte=texte)
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ def test_le_plancher_numpy_calcule_ce_que_calcule_openfisca_ass(lot):
 
 def test_le_tableau_du_banc(lot, capsys):
     import run
-    resultat = run.main(["--tailles", "200", "--repetitions", "1", "--sans-api", "--sans-construction",
+    resultat = run.main(["--tailles", "200", "--repetitions", "1", "--sans-api", "--sans-construction", "--population", "0",
                          "--silencieux"])
     modeles = {r["modele"] for r in resultat["lots"]}
     assert modeles == {"ass", "france", "numpy"}
