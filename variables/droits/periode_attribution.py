@@ -46,6 +46,11 @@ class ass_duree_periode_attribution(Variable):
     reference = references.R5423_8 + references.L5423_3
 
     def formula(individu, period, parameters):
+        """Avant la recodification du 1er mai 2008 : six mois pour tous (durée propre aux publics spécifiques non paramétrée)."""
+        duree = parameters(period).chomage.allocations_assurance_chomage.ass.duree_attribution
+        return individu.filled_array(duree.droit_commun, dtype=int)
+
+    def formula_2008_05_01(individu, period, parameters):
         """R5423-8, premier alinéa : six mois renouvelables ; neuf mois pour les publics de L5423-3 [S, article non lu]."""
         duree = parameters(period).chomage.allocations_assurance_chomage.ass.duree_attribution
         specifique = individu("ass_public_specifique", period) != TypesPublicSpecifiqueASS.aucun

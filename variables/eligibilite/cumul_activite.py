@@ -83,8 +83,8 @@ class ass_maintien_acre(Variable):
     reference = references.R5141_28
     documentation = "Mois commencés pendant l'année qui suit la création : le mois de la création et les onze suivants (lecture en mois civils, [U])."
 
-    def formula(individu, period, parameters):
-        """R5141-28 et L5141-3 : l'ASS est maintenue un an à compter de la création ou de la reprise d'entreprise."""
+    def formula_2008_05_01(individu, period, parameters):
+        """Depuis la recodification du 1er mai 2008 (règle antérieure non modélisée). R5141-28 et L5141-3 : l'ASS est maintenue un an à compter de la création ou de la reprise d'entreprise."""
         duree = parameters(period).chomage.allocations_assurance_chomage.ass.cumul_activite.duree_acre_mois
         creation = individu("ass_date_creation_entreprise_acre", period).astype("datetime64[D]")
         premier_jour, dernier_jour = bornes_mois(period)

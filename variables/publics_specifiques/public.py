@@ -78,8 +78,8 @@ class ass_condition_public_specifique(Variable):
     moyens d'existence réguliers. Marin-pêcheur, docker occasionnel : condition donnée en entrée.
     """
 
-    def formula(individu, period, parameters):
-        """L5423-3 et D5424-62 1° (artistes-auteurs, dernier alinéa : affiliation), 2° (artistes du spectacle) ; code des transports."""
+    def formula_2008_05_01(individu, period, parameters):
+        """Depuis la recodification du 1er mai 2008 (règle antérieure non modélisée : faux avant). L5423-3 et D5424-62 1° (artistes-auteurs, dernier alinéa : affiliation), 2° (artistes du spectacle) ; code des transports."""
         publics = parameters(period).chomage.allocations_assurance_chomage.ass.publics_specifiques
         public = individu("ass_public_specifique", period)
         trois_ans = individu("ass_annees_activite_artistique", period) >= publics.annees_activite_artistique
