@@ -23,6 +23,16 @@ def base():
     return systeme_de_reference()
 
 
+@pytest.fixture(scope="module")
+def extinction(base):
+    return suppression_ass(base)
+
+
+@pytest.fixture(scope="module")
+def immediate(base):
+    return suppression_ass_immediate(base)
+
+
 def chomeur_seul(**entrees):
     demandeur = {"activite": {a: "chomeur" for a in ANNEES},
                  "ass_precondition_remplie": {a: True for a in ANNEES}}
@@ -47,9 +57,8 @@ def test_les_reformes_s_importent_sous_le_paquet():
 
 
 def test_les_parametres_de_reforme_laissent_la_loi_inchangee(base):
-    reformes = base.parameters(
-        "2027-06-01").chomage.allocations_assurance_chomage.ass.reformes
-    assert reformes.suppression_ass.en_vigueur is False or reformes.suppression_ass.en_vigueur == 0
+    reformes = base.parameters("2027-06-01").chomage.allocations_assurance_chomage.ass.reformes
+    assert not reformes.suppression_ass.en_vigueur
     assert reformes.suppression_ass.date_effet == "2027-01-01"
     assert reformes.suppression_ass.mode_transition == "extinction"
     assert not reformes.fin_cumul_aah.en_vigueur
@@ -73,20 +82,19 @@ def test_suppression_immediate_a_une_date_d_effet_en_cours_de_mois(base):
     assert calculer(reforme, chomeur_seul(), "ass", "2027-03", "2027-04") == [603.88, 0.0]
 
 
-def test_rsa_apres_suppression_immediate(base):
-    reforme = suppression_ass_immediate(base)
+def test_rsa_apres_suppression_immediate(immediate):
+    reforme = immediate
     # RSA counts the ASS of the three previous months: (Nov 584.40 + Dec 603.88 + Jan 0) / 3 = 396.09.
     assert calculer(reforme, chomeur_seul(), "rsa", "2027-02", "2027-04") == pytest.approx(
         [651.69 - 396.09, 651.69], abs=0.01)
 
 
-def test_extinction_au_terme_de_la_periode_d_attribution(base):
+def test_extinction_au_terme_de_la_periode_d_attribution(base, extinction):
     if "ass_date_ouverture_droits" not in base.variables:
         pytest.fail("le modèle doit connaître la date d'ouverture des droits (ass_date_ouverture_droits)")
     # Rights opened on 1 October 2026: award period 1 October 2026 - 31 March 2027 (R5423-8, 6 months).
     situation = chomeur_seul(ass_date_ouverture_droits={"ETERNITY": "2026-10-01"})
-    reforme = suppression_ass(base)
-    assert calculer(reforme, situation, "ass", "2027-03", "2027-04") == [603.88, 0.0]  # 31 × 19.48, then nothing
+    assert calculer(extinction, situation, "ass", "2027-03", "2027-04") == [603.88, 0.0]  # 31 × 19.48, then nothing
     # The baseline renews the rights in April 2027: 30 × 19.48.
     assert calculer(base, situation, "ass", "2027-04") == [584.40]
 
@@ -101,27 +109,26 @@ def test_extinction_avec_renouvellements_jusqu_a_une_date(base):
     assert calculer(reforme, situation, "ass", "2027-09", "2027-10") == [584.40, 0.0]
 
 
-def test_extinction_sans_date_d_ouverture_hypothese_la_plus_favorable(base):
+def test_extinction_sans_date_d_ouverture_hypothese_la_plus_favorable(extinction):
     # No opening date: a six-month period opened in December 2026 is assumed, i.e. until 31 May 2027.
-    reforme = suppression_ass(base)
-    assert calculer(reforme, chomeur_seul(), "ass", "2027-05", "2027-06") == [603.88, 0.0]
+    assert calculer(extinction, chomeur_seul(), "ass", "2027-05", "2027-06") == [603.88, 0.0]
 
 
-def test_nouvel_entrant_refuse_en_extinction(base):
+def test_nouvel_entrant_refuse_en_extinction(base, extinction):
     situation = chomeur_seul(activite={"2026": "actif", "2027": "chomeur"})
     assert calculer(base, situation, "ass", "2027-02") == [545.44]  # 28 × 19.48 under current law
-    assert calculer(suppression_ass(base), situation, "ass", "2027-02") == [0.0]
+    assert calculer(extinction, situation, "ass", "2027-02") == [0.0]
 
 
-def test_trimestres_de_retraite_perdus_a_58_ans(base):
+def test_trimestres_de_retraite_perdus_a_58_ans(base, extinction, immediate):
     if "ass_trimestres_retraite" not in base.variables:
         pytest.fail("le modèle doit calculer les trimestres validés au titre de l'ASS (ass_trimestres_retraite)")
     situation = chomeur_seul(date_naissance={"ETERNITY": "1969-01-15"})
     # 2027: 365 days of ASS under current law, 1 quarter per 50 days, at most 4.
     assert calculer(base, situation, "ass_trimestres_retraite", "2027") == [4]
-    assert calculer(suppression_ass_immediate(base), situation, "ass_trimestres_retraite", "2027") == [0]
+    assert calculer(immediate, situation, "ass_trimestres_retraite", "2027") == [0]
     # Extinction without an opening date: January to May 2027, 31 + 28 + 31 + 30 + 31 = 151 days: 3 quarters.
-    assert calculer(suppression_ass(base), situation, "ass_trimestres_retraite", "2027") == [3]
+    assert calculer(extinction, situation, "ass_trimestres_retraite", "2027") == [3]
 
 
 def test_fin_du_cumul_aah_a_une_date_choisie(base):

@@ -2,8 +2,9 @@
 
 Two profiles, one household per point, all points in one simulation per scenario:
 
-- ``seul``: a single claimant with a taxable invalidity pension (counted by ASS and by RSA), from 0 to
-  the single ceiling (70 × the daily rate);
+- ``seul``: a single claimant receiving alimony (taxable, counted by ASS and by RSA), from 0 to the
+  single ceiling (70 × the daily rate). Not an invalidity pension: openfisca-france then pays the
+  allocation supplémentaire d'invalidité instead of RSA, which would blur the comparison;
 - ``couple``: a claimant whose partner earns a wage, from 0 to the couple ceiling (110 × the daily
   rate) of resources counted by ASS (the partner's taxable wage).
 
@@ -34,7 +35,7 @@ def plafond(systeme, annee, profil):
 def _situation(annee, profil, montant):
     annuel = {a: round(12 * montant, 2) for a in _annees(annee)}
     if profil == "seul":
-        return situation({"demandeur": demandeur(annee, f"{annee - 50}-01-01", pensions_invalidite=annuel)},
+        return situation({"demandeur": demandeur(annee, f"{annee - 50}-01-01", pensions_alimentaires_percues=annuel)},
                          ["demandeur"])
     return situation({
         "demandeur": demandeur(annee, f"{annee - 50}-01-01"),

@@ -38,7 +38,7 @@ CIBLES = {
 HYPOTHESES = {
     "part_aah_droits_acquis": 15_000 / 265_000,  # ~15,000 in 2024 [S]
     "part_mayotte": 0.005,                        # small numbers [U]
-    "part_seuls_taux_plein": 0.90,                # singles: mostly no resources; 10 % with a pension
+    "part_seuls_taux_plein": 0.90,                # singles: mostly no resources; 10 % above 40× the rate
     "part_seuls_avec_enfants": 0.12,
     "part_couples_avec_enfants": 0.45,
     "part_conjoints_sans_revenu_parmi_taux_plein": 0.30,
@@ -54,7 +54,7 @@ class Menage:
     age: int
     couple: bool
     enfants: int
-    pension: float          # single claimant's taxable invalidity pension, €/month
+    pension: float          # single claimant's alimony received (taxable), €/month
     salaire_conjoint: float  # partner's gross wage, €/month
     logement: str
     loyer: float
@@ -119,7 +119,8 @@ def situation_menage(menage, annee, systeme):
         "ass_date_ouverture_droits": {"ETERNITY": menage.ouverture},
         }
     if menage.pension:
-        demandeur["pensions_invalidite"] = mensuel(menage.pension)
+        # Alimony rather than an invalidity pension, which would bring the ASI instead of RSA.
+        demandeur["pensions_alimentaires_percues"] = mensuel(menage.pension)
     if menage.aah:
         demandeur["aah"] = mensuel(1041.59)
         demandeur["ass_aah_droits_acquis_2016"] = _chaque_annee(annee, True)
