@@ -8,6 +8,7 @@ import logging
 import os
 
 from flask import jsonify, request
+from openfisca_core.errors import ParameterNotFoundError, PeriodMismatchError, SituationParsingError
 from openfisca_core.scripts import build_tax_benefit_system
 from openfisca_web_api import handlers
 from openfisca_web_api.app import create_app
@@ -46,7 +47,7 @@ def creer_application(reformes=(), reformes_comparables=None, limite_corps_octet
     # que la limite, pour que ``lire_json`` voie le dépassement et réponde 413.
     app.config["MAX_CONTENT_LENGTH"] = limite_corps_octets + 1
     erreurs.installer(app)
-    completer_spec(app, systeme)
+    completer_spec(app)
 
     def situation_de_la_requete():
         situation = lire_json(request, limite_corps_octets)
@@ -82,6 +83,12 @@ def _repondre(calcul):
     except ErreurSituation as erreur:
         # Forme d'openfisca-core, inchangée : les clients d'openfisca-france la lisent déjà.
         return reponse_json(erreur.corps, erreur.statut)
+    except (SituationParsingError, PeriodMismatchError) as erreur:  # levées par handlers.trace
+        return reponse_json(erreur.error, erreur.code or 400)
+    except ParameterNotFoundError as erreur:  # /trace : calculer() nomme lui-même le champ
+        raise ErreurRequete(
+            f"La législation n'est pas décrite au {erreur.instant_str} (paramètre {erreur.name}).",
+            champ="période", attendu="une période couverte par les paramètres du modèle", recu=erreur.instant_str)
 
 
 def chemins_env(nom):

@@ -45,20 +45,19 @@ CHEMINS = {
 }
 
 
-def completer_spec(app, systeme):
+def completer_spec(app):
     vue_core = app.view_functions["get_spec"]
-    cache = {}
+    # Calculée une fois, au démarrage (avant le fork de gunicorn) : seule l'adresse du serveur dépend
+    # de la requête.
+    with app.test_request_context("/spec"):
+        spec = vue_core().get_json()
+    spec["paths"].update(CHEMINS)
+    spec["components"]["schemas"]["ErreurRequete"] = SCHEMA_ERREUR
+    for code in ("413", "415"):
+        spec["paths"]["/calculate"]["post"]["responses"][code] = ERREUR
 
     def vue_spec():
-        # La spécification de core est calculée une fois ; seule l'adresse du serveur dépend de la requête.
-        if "spec" not in cache:
-            spec = vue_core().get_json()
-            spec["paths"].update(CHEMINS)
-            spec["components"]["schemas"]["ErreurRequete"] = SCHEMA_ERREUR
-            for code in ("413", "415"):
-                spec["paths"]["/calculate"]["post"]["responses"][code] = ERREUR
-            cache["spec"] = spec
         hote = f"{request.environ['wsgi.url_scheme']}://{request.host}"
-        return jsonify({**cache["spec"], "servers": [{"url": hote}]})
+        return jsonify({**spec, "servers": [{"url": hote}]})
 
     app.view_functions["get_spec"] = vue_spec

@@ -42,6 +42,8 @@ UNITES = {DateUnit.YEAR: "année", DateUnit.MONTH: "mois", DateUnit.WEEK: "semai
 
 TYPES_JSON = ("application/json",)
 
+ANNEE_MIN, ANNEE_MAX = 1900, 2199
+
 
 def lire_json(requete, limite_octets):
     """Le corps de ``requete`` décodé ; 413, 415 ou 400 s'il est trop gros, d'un autre type ou illisible."""
@@ -83,6 +85,11 @@ def _lire_corps(requete, limite_octets):
     except RequestEntityTooLarge:
         raise _trop_gros(requete.content_length, limite_octets)
     return b"".join(morceaux)
+
+
+def _court(valeur):
+    texte = repr(valeur)
+    return texte if len(texte) <= 80 else texte[:77] + "..."
 
 
 def _refuser_constante(nom):
@@ -135,10 +142,21 @@ def _verifier_variable(variable, valeurs, chemin):
             periode = periods.period(cle_periode)
         except Exception:  # noqa: BLE001 -- période illisible : core la refuse avec son message (400).
             continue
+        _verifier_annee(periode, chemin + [cle_periode])
         if valeur is None:
             _verifier_periode_demandee(variable, periode, chemin + [cle_periode])
         else:
             _verifier_valeur(variable, valeur, chemin + [cle_periode])
+
+
+def _verifier_annee(periode, chemin):
+    # Au-delà, les calculs qui remontent douze mois ou avancent d'un an sortent des dates de Python
+    # (« year 10000 is out of range ») ; bien avant, aucune législation n'est décrite.
+    if periode.unit == DateUnit.ETERNITY or ANNEE_MIN <= periode.start.year <= ANNEE_MAX:
+        return
+    raise ErreurRequete(
+        f"Période « {chemin[-1]} » hors du champ du modèle.", champ="/".join(str(c) for c in chemin),
+        attendu=f"une période entre {ANNEE_MIN} et {ANNEE_MAX}", recu=str(chemin[-1]), chemin=chemin)
 
 
 def _verifier_periode_demandee(variable, periode, chemin):
@@ -159,6 +177,19 @@ def _verifier_periode_demandee(variable, periode, chemin):
 
 
 def _verifier_valeur(variable, valeur, chemin):
+    champ = "/".join(str(c) for c in chemin)
+    # Une variable OpenFisca vaut un scalaire par entité et par période : numpy échouerait (500).
+    if isinstance(valeur, list):
+        raise ErreurRequete(
+            f"« {variable.name} » attend une seule valeur, pas une liste.", champ=champ,
+            attendu=f"une valeur de type {variable.value_type.__name__}", recu=_court(valeur), chemin=chemin)
+    if variable.value_type is float and isinstance(valeur, int) and not isinstance(valeur, bool):
+        try:
+            float(valeur)
+        except OverflowError:
+            raise ErreurRequete(
+                f"« {variable.name} » : nombre trop grand.", champ=champ,
+                attendu="un nombre représentable en virgule flottante", recu=_court(valeur), chemin=chemin)
     if variable.name not in VARIABLES_POSITIVES:
         return
     # bool est un int en Python : une case cochée n'est pas un montant.
@@ -167,6 +198,6 @@ def _verifier_valeur(variable, valeur, chemin):
     if valeur < 0 or not math.isfinite(valeur):
         raise ErreurRequete(
             f"« {variable.name} » ne peut pas être négatif : reçu {valeur}.",
-            champ="/".join(str(c) for c in chemin),
+            champ=champ,
             attendu="un nombre positif ou nul" + (f" ({variable.unit})" if getattr(variable, "unit", None) else ""),
             recu=valeur, chemin=chemin)

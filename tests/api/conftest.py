@@ -6,6 +6,7 @@ dépôt il importerait la copie de travail au lieu du paquet installé (la roue,
 """
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -17,6 +18,15 @@ import requests
 ICI = os.path.dirname(os.path.abspath(__file__))
 REFORME_ESSAI = "reforme_essai_api.reforme_essai_api"
 DEMARRAGE_MAX_S = 180
+
+
+def mourir_avec_le_parent():
+    """Linux : le serveur reçoit SIGTERM si pytest meurt sans avoir pu l'arrêter (tué, délai dépassé)."""
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # ailleurs, l'arrêt repose sur le bloc finally
 
 
 def port_libre():
@@ -54,7 +64,8 @@ def serveur_gunicorn(dossier, **variables):
         [gunicorn, "--config", "python:openfisca_ass.api.gunicorn_conf",
          "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null",
          "openfisca_ass.api.wsgi:application"],
-        cwd=dossier, env=env, stdout=journal, stderr=subprocess.STDOUT)
+        cwd=dossier, env=env, stdout=journal, stderr=subprocess.STDOUT,
+        preexec_fn=mourir_avec_le_parent if sys.platform.startswith("linux") else None)
     url = f"http://127.0.0.1:{port}"
     try:
         limite = time.monotonic() + DEMARRAGE_MAX_S
@@ -62,9 +73,10 @@ def serveur_gunicorn(dossier, **variables):
             if processus.poll() is not None:
                 pytest.fail("Le serveur s'est arrêté au démarrage :\n" + chemin_journal.read_text()[-5000:])
             try:
-                if requests.get(url + "/spec", timeout=5).status_code == 200:
+                # La racine de core répond 300 (un message d'accueil) : la route la moins coûteuse.
+                if requests.get(url + "/", timeout=30).status_code == 300:
                     break
-            except requests.ConnectionError:
+            except requests.RequestException:
                 pass
             if time.monotonic() > limite:
                 pytest.fail("Le serveur n'a pas répondu à temps :\n" + chemin_journal.read_text()[-5000:])

@@ -174,3 +174,50 @@ def test_le_serveur_ne_parle_qu_a_127_0_0_1(serveur):
     assert serveur.url.startswith("http://127.0.0.1:")
     with pytest.raises(requests.RequestException):
         requests.get("http://127.0.0.1:1/", timeout=2)
+
+
+def test_periode_hors_du_champ_du_modele(serveur, exemple):
+    requete = copy.deepcopy(exemple)
+    demandeur(requete)["ass"] = {"9999-12": None}
+    corps = verifier_erreur(serveur.post("/calculate", json=requete), 400, "individus/demandeur/ass/9999-12")
+    assert "1900" in corps["attendu"] and "2199" in corps["attendu"]
+
+
+@pytest.mark.parametrize("route", ["/calculate", "/trace"])
+def test_date_que_les_parametres_ne_couvrent_pas(serveur, exemple, route):
+    # Le taux de Mayotte n'est pas décrit avant 1984 : core répondrait 500 (ParameterNotFoundError).
+    requete = copy.deepcopy(exemple)
+    demandeur(requete)["ass"] = {"1970-01": None}
+    reponse = serveur.post(route, json=requete)
+    assert reponse.status_code == 400, reponse.text
+    assert "période" in reponse.json()["attendu"]
+
+
+def test_liste_au_lieu_d_une_valeur(serveur, exemple):
+    requete = copy.deepcopy(exemple)
+    demandeur(requete)["age"] = {"2025-05": [30, 40]}
+    verifier_erreur(serveur.post("/calculate", json=requete), 400, "individus/demandeur/age/2025-05")
+
+
+def test_montant_trop_grand_pour_un_flottant(serveur):
+    corps = ('{"individus": {"d": {"salaire_de_base": {"2025-04": 1' + "0" * 400 + '}, "ass": {"2025-05": null}}}}')
+    reponse = serveur.post("/calculate", data=corps.encode(), headers={"Content-Type": "application/json"})
+    verifier_erreur(reponse, 400, "individus/d/salaire_de_base/2025-04")
+
+
+@pytest.mark.parametrize("axe, champ", [
+    ({"name": "age", "count": 2, "min": 30, "max": 40, "period": "xx"}, "axes/0/0/period"),
+    ({"name": "age", "count": 2, "min": 30, "max": 40, "period": "2025-05", "index": 5}, "axes/0/0/index"),
+    ({"name": "age", "count": 2, "min": -10, "max": 40, "period": "2025-05"}, "axes/0/0/min"),
+    ({"name": "salaire_de_base", "count": 2, "min": 0, "max": 1e300, "period": "2025-05"}, "axes/0/0/max"),
+])
+def test_axe_refuse(serveur, exemple, axe, champ):
+    requete = copy.deepcopy(exemple)
+    requete["axes"] = [[axe]]
+    verifier_erreur(serveur.post("/calculate", json=requete), 400, champ)
+
+
+def test_trace_garde_les_erreurs_de_core(serveur, exemple):
+    requete = copy.deepcopy(exemple)
+    demandeur(requete)["inconnue"] = {"2025-05": None}
+    assert serveur.post("/trace", json=requete).status_code == 404
