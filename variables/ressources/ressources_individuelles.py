@@ -1,12 +1,12 @@
 """Ressources de chaque membre du couple (articles R5423-2 à R5423-5 du code du travail)."""
 from numpy import absolute
-from openfisca_france.model.base import ADD, Individu, MONTH, Variable, set_input_divide_by_period
+from openfisca_france.model.base import Individu, MONTH, Variable, set_input_divide_by_period
 
 from openfisca_ass import references
 from openfisca_ass.variables.ressources.revenus_interrompus import (
-    douze_mois_precedents,
-    ressource,
+    DEBUT_DU_MODELE,
     ressource_sur_douze_mois,
+    somme_sur_douze_mois,
     )
 
 # Revenus d'activité, rémunérations de stage et allocations d'assurance : les catégories que
@@ -54,14 +54,16 @@ class ass_base_ressources_individu(Variable):
 
     def formula(individu, period, parameters):
         """R5423-2 à R5423-5 : ressources imposables des douze mois précédents, revenus interrompus traités."""
-        douze_mois = douze_mois_precedents(period)
         interruptibles = sum(
             ressource_sur_douze_mois(individu, period, parameters, nom)
             for nom in REVENUS_INTERRUPTIBLES
             )
-        permanents = sum(ressource(individu, nom, douze_mois, options=[ADD]) for nom in REVENUS_PERMANENTS)
-        benefices = sum(individu(nom, period.last_year) for nom in BENEFICES_ANNUELS)
-        pensions_versees = absolute(individu("pensions_alimentaires_versees_individu", douze_mois, options=[ADD]))
+        permanents = sum(somme_sur_douze_mois(individu, period, nom) for nom in REVENUS_PERMANENTS)
+        annee_precedente = period.last_year
+        benefices = sum(
+            individu(nom, annee_precedente) for nom in BENEFICES_ANNUELS
+            ) if annee_precedente.start >= DEBUT_DU_MODELE else 0
+        pensions_versees = absolute(somme_sur_douze_mois(individu, period, "pensions_alimentaires_versees_individu"))
         return interruptibles + permanents + benefices - pensions_versees
 
 

@@ -2,6 +2,7 @@
 import os
 
 import numpy
+from openfisca_core import periods
 from openfisca_core.periods import Period
 from openfisca_france.model.base import ADD, Individu, MONTH, Variable
 
@@ -60,9 +61,27 @@ def ressource(individu, nom, periode, options=None):
     return individu(nom, periode, options=options)
 
 
+# openfisca-france computes incomes from 2002 on (euro amounts, contribution parameters): earlier
+# months of a reference period count as without resources.
+DEBUT_DU_MODELE = periods.instant("2002-01-01")
+
+
 def douze_mois_precedents(period):
-    """The 12 months before the month of the claim (R5423-2: « douze mois précédant celui de la demande »)."""
-    return Period(("month", period.start, 12)).offset(-12)
+    """The 12 months before the month of the claim (R5423-2: « douze mois précédant celui de la demande »).
+
+    None when none of them is in the modelled period (a claim in January 2002).
+    """
+    debut = max(period.start.offset(-12, "month"), DEBUT_DU_MODELE)
+    nombre = (period.start.year - debut.year) * 12 + period.start.month - debut.month
+    return Period(("month", debut, nombre)) if nombre > 0 else None
+
+
+def somme_sur_douze_mois(individu, period, nom):
+    """Total of ``nom`` over the 12 months before ``period`` (zero before the modelled period)."""
+    douze_mois = douze_mois_precedents(period)
+    if douze_mois is None:
+        return individu.filled_array(0.0)
+    return ressource(individu, nom, douze_mois, options=[ADD])
 
 
 def ressource_sur_douze_mois(individu, period, parameters, nom):
@@ -72,7 +91,7 @@ def ressource_sur_douze_mois(individu, period, parameters, nom):
     claim is interrupted: ignored if the person has no substitution income, counted for 70 % if she
     has one.
     """
-    total = ressource(individu, nom, douze_mois_precedents(period), options=[ADD])
+    total = somme_sur_douze_mois(individu, period, nom)
     interrompue = (total > 0) & (ressource(individu, nom, period) == 0)
     if not interrompue.any():
         return total
