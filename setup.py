@@ -51,5 +51,9 @@ setup(
         "openfisca-core[web-api]==44.7.1",
         "openfisca-france==176.1.8",
         "PyYAML>=6,<7",
+        # The analysts' command (`openfisca-ass compare | population`): tables, progress bar, charts.
+        "matplotlib>=3.8,<4",
+        "pandas>=2.2,<4",
+        "tqdm>=4.66,<5",
     ],
 )
