@@ -4,7 +4,6 @@ Les routes de core restent les siennes (``/spec``, ``/variables``, ``/parameter/
 et ``/trace`` sont remplacées par des vues qui contrôlent d'abord la requête (``validation``) puis
 appellent les mêmes fonctions de core, si bien que leurs réponses restent celles d'openfisca-france.
 """
-import logging
 import os
 
 from flask import jsonify, request
@@ -19,8 +18,6 @@ from openfisca_ass.api.comparaison import Registre, comparer, reformes_du_paquet
 from openfisca_ass.api.erreurs import ErreurRequete, reponse_json
 from openfisca_ass.api.spec import completer_spec
 from openfisca_ass.api.validation import lire_json, verifier_situation
-
-journal = logging.getLogger("gunicorn.error")
 
 # Une situation de quelques ménages tient en quelques kilo-octets ; 1 Mio laisse de la marge aux axes
 # et aux historiques de ressources sur douze mois, sans laisser un client saturer la mémoire.

@@ -9,12 +9,9 @@ Quand le champ est dans la situation, l'erreur reprend aussi la forme imbriquée
 d'openfisca-france trouve le message là où il le cherchait déjà.
 """
 import json
-import logging
 
 from flask import Response
 from werkzeug.exceptions import HTTPException
-
-journal = logging.getLogger("gunicorn.error")
 
 # Clés de premier niveau des erreurs : aucune n'est le pluriel d'une entité (individus, familles...),
 # elles ne peuvent donc pas masquer la forme imbriquée.
