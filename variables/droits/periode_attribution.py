@@ -70,6 +70,9 @@ class ass_rang_periode_attribution(Variable):
         La période en cours est celle qui couvre le dernier jour du mois : le mois d'une ouverture ou
         d'un renouvellement appartient à la nouvelle période. 0 lorsque la période n'est pas connue.
         """
+        connue = individu("ass_periode_attribution_connue", period)
+        if not connue.any():
+            return individu.filled_array(0, dtype=int)
         ouverture = individu("ass_date_ouverture_droits", period).astype("datetime64[D]")
         duree = individu("ass_duree_periode_attribution", period)
         ecart_mois = period.start.year * 12 + period.start.month - 1 - (index_mois(ouverture) + 1970 * 12)
@@ -91,6 +94,8 @@ class ass_date_debut_periode_attribution(Variable):
 
     def formula(individu, period):
         """R5423-8 et R5423-9 : date d'ouverture plus le rang de la période fois sa durée."""
+        if not individu("ass_periode_attribution_connue", period).any():
+            return individu.filled_array(DATE_INCONNUE)
         ouverture = individu("ass_date_ouverture_droits", period).astype("datetime64[D]")
         decalage = individu("ass_rang_periode_attribution", period) * individu("ass_duree_periode_attribution", period)
         debut = ajouter_mois(ouverture, decalage)

@@ -29,4 +29,9 @@ class ass_exclue_par_aah(Variable):
         """L5423-7 : pas d'ASS pour un allocataire de l'AAH, sauf droits acquis fin 2016 et jusqu'à leur terme."""
         aah = parameters(period).chomage.allocations_assurance_chomage.ass.aah
         maintien = aah.maintien_droits_acquis * individu("ass_aah_droits_acquis_2016", period)
-        return aah.exclusion_cumul * (individu("aah", period) > 0) * (1 - maintien) > 0
+        # openfisca-france's aah is aah_eligible × amount: nobody eligible and no aah given, no AAH to compute.
+        if individu.get_holder("aah").get_known_periods() or individu("aah_eligible", period).any():
+            percue = individu("aah", period) > 0
+        else:
+            percue = individu.filled_array(False)
+        return aah.exclusion_cumul * percue * (1 - maintien) > 0

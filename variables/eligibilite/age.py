@@ -3,7 +3,7 @@ import numpy
 from openfisca_france.model.base import Individu, MONTH, Variable, date, set_input_dispatch_by_period, where
 
 from openfisca_ass import references
-from openfisca_ass.variables.droits.calendrier import ajouter_mois, bornes_mois
+from openfisca_ass.variables.droits.calendrier import aaaammjj_entiers, ajouter_mois, bornes_mois
 
 
 def date_naissance_retenue(individu, period):
@@ -27,6 +27,30 @@ def aaaammjj(dates):
     numero_mois = mois.astype(int) % 12 + 1
     jour = (dates - mois.astype("datetime64[D]")).astype(int) + 1
     return annee * 10000 + numero_mois * 100 + jour
+
+
+class ass_date_naissance_retenue(Variable):
+    value_type = date
+    entity = Individu
+    definition_period = MONTH
+    label = "Date de naissance retenue pour la fin de droit à l'âge (donnée, ou déduite de l'âge en mois)"
+    reference = references.L5421_4
+
+    def formula(individu, period):
+        """L5421-4 : la génération se lit sur la date de naissance ; calculée une fois par mois."""
+        return date_naissance_retenue(individu, period)
+
+
+class ass_naissance_aaaammjj(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Date de naissance retenue, en entier AAAAMMJJ (seuils des barèmes par génération)"
+    reference = references.L5421_4
+
+    def formula(individu, period):
+        """L5421-4 : seuils des barèmes par génération."""
+        return aaaammjj_entiers(individu("ass_date_naissance_retenue", period))
 
 
 class ass_trimestres_valides_tous_regimes(Variable):
@@ -53,7 +77,7 @@ class ass_age_limite(Variable):
 
     def formula(individu, period, parameters):
         """L5421-4 2° : l'âge du taux plein automatique de la génération (65 à 67 ans)."""
-        naissance = aaaammjj(date_naissance_retenue(individu, period))
+        naissance = individu("ass_naissance_aaaammjj", period)
         bareme = parameters(period).chomage.allocations_assurance_chomage.ass.age_limite.age_taux_plein_automatique
         return numpy.round(bareme.calc(naissance)).astype(int)
 
@@ -67,7 +91,7 @@ class ass_duree_taux_plein_atteinte(Variable):
 
     def formula_2011_07_01(individu, period, parameters):
         """L5421-4 1° et L351-1 du code de la sécurité sociale : trimestres validés ≥ trimestres requis de la génération."""
-        naissance = aaaammjj(date_naissance_retenue(individu, period))
+        naissance = individu("ass_naissance_aaaammjj", period)
         bareme = parameters(period).chomage.allocations_assurance_chomage.ass.age_limite.trimestres_taux_plein
         return individu("ass_trimestres_valides_tous_regimes", period) >= bareme.calc(naissance)
 
@@ -84,7 +108,7 @@ class ass_age_fin_droits(Variable):
         """L5421-4 : 2° âge du taux plein automatique, dans tous les cas ; 1° âge légal dès que la durée du taux plein est atteinte."""
         automatique = individu("ass_age_limite", period)
         bareme = parameters(period).chomage.allocations_assurance_chomage.ass.age_limite.age_legal
-        legal = numpy.round(bareme.calc(aaaammjj(date_naissance_retenue(individu, period)))).astype(int)
+        legal = numpy.round(bareme.calc(individu("ass_naissance_aaaammjj", period))).astype(int)
         return where(individu("ass_duree_taux_plein_atteinte", period), numpy.minimum(legal, automatique), automatique)
 
 
@@ -97,7 +121,12 @@ class ass_date_fin_droits_age(Variable):
 
     def formula(individu, period):
         """L5421-4 : le versement cesse le jour où l'âge est atteint ; l'ASS est due jusqu'à la veille."""
-        return ajouter_mois(date_naissance_retenue(individu, period), individu("ass_age_fin_droits", period))
+        naissance = individu("ass_date_naissance_retenue", period).astype("datetime64[D]")
+        age_fin = individu("ass_age_fin_droits", period)
+        # Few distinct (birth date, age) pairs in a population: the calendar arithmetic on those only.
+        cle = naissance.astype(numpy.int64) * 4096 + age_fin
+        uniques, inverse = numpy.unique(cle, return_inverse=True)
+        return ajouter_mois((uniques // 4096).astype("datetime64[D]"), uniques % 4096)[inverse]
 
 
 class ass_sous_age_limite(Variable):

@@ -1,4 +1,6 @@
 """Cumul de l'ASS avec une activité reprise (articles R5425-2 et R5425-6 du code du travail)."""
+import functools
+
 import numpy
 from openfisca_france.model.base import (
     ETERNITY, Individu, MONTH, TypesActivite, Variable, date, set_input_dispatch_by_period)
@@ -12,6 +14,20 @@ REVENUS_ACTIVITE = ("salaire_imposable", "rpns_auto_entrepreneur_benefice")
 # Mois regardés en arrière : 3 mois de cumul et 3 mois de remise à zéro s'y lisent toujours (voir
 # la docstring de la formule).
 FENETRE_MOIS = 12
+
+
+@functools.lru_cache(maxsize=8)
+def _table_cumul(nombre_mois, reinitialisation):
+    """Cumul allowed (bool) for each 13-month activity mask, bit k = month k of the window (oldest first)."""
+    masques = numpy.arange(2 ** (FENETRE_MOIS + 1))
+    mois_cumules = numpy.zeros(masques.shape, dtype=int)
+    mois_sans_activite = numpy.zeros(masques.shape, dtype=int)
+    for rang in range(FENETRE_MOIS + 1):
+        actif_ce_mois = (masques >> rang) & 1
+        remise_a_zero = mois_sans_activite >= reinitialisation
+        mois_cumules = numpy.where(remise_a_zero, 0, mois_cumules) + actif_ce_mois
+        mois_sans_activite = numpy.where(actif_ce_mois, 0, mois_sans_activite + 1)
+    return mois_cumules <= nombre_mois
 
 
 class ass_activite_reprise(Variable):
@@ -51,14 +67,13 @@ class ass_eligibilite_cumul_individu(Variable):
         # Someone not working this month has nothing to cumulate: skip the history for everyone.
         if not active.any():
             return individu.filled_array(True)
-        mois_cumules = numpy.zeros(active.shape, dtype=int)
-        mois_sans_activite = numpy.zeros(active.shape, dtype=int)
-        for decalage in range(-FENETRE_MOIS, 1):
+        # The 13 months of activity as a 13-bit mask; the counter's verdict for each of the 8,192 masks
+        # is tabulated once (same loop as before, on the masks instead of the population).
+        masque = numpy.zeros(active.shape, dtype=numpy.int16)
+        for rang, decalage in enumerate(range(-FENETRE_MOIS, 1)):
             actif_ce_mois = individu("ass_activite_reprise", period.offset(decalage)) if decalage else active
-            remise_a_zero = mois_sans_activite >= cumul.reinitialisation_mois_sans_activite
-            mois_cumules = numpy.where(remise_a_zero, 0, mois_cumules) + actif_ce_mois
-            mois_sans_activite = numpy.where(actif_ce_mois, 0, mois_sans_activite + 1)
-        return mois_cumules <= cumul.nombre_mois
+            masque |= actif_ce_mois.astype(numpy.int16) << rang
+        return _table_cumul(int(cumul.nombre_mois), int(cumul.reinitialisation_mois_sans_activite))[masque]
 
 
 class ass_date_creation_entreprise_acre(Variable):
@@ -87,6 +102,8 @@ class ass_maintien_acre(Variable):
         """Depuis la recodification du 1er mai 2008 (règle antérieure non modélisée). R5141-28 et L5141-3 : l'ASS est maintenue un an à compter de la création ou de la reprise d'entreprise."""
         duree = parameters(period).chomage.allocations_assurance_chomage.ass.cumul_activite.duree_acre_mois
         creation = individu("ass_date_creation_entreprise_acre", period).astype("datetime64[D]")
+        if not (creation != DATE_INCONNUE).any():
+            return individu.filled_array(False)
         premier_jour, dernier_jour = bornes_mois(period)
         fin = ajouter_mois(creation, duree)
         return (creation != DATE_INCONNUE) * (creation <= dernier_jour) * (premier_jour < fin)

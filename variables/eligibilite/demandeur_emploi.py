@@ -2,6 +2,7 @@
 from openfisca_france.model.base import Individu, MONTH, TypesActivite, Variable, set_input_dispatch_by_period
 
 from openfisca_ass import references
+from openfisca_ass.variables.ressources.revenus_interrompus import ressource
 
 
 class ass_option_50_ans(Variable):
@@ -43,5 +44,5 @@ class ass_demandeur_emploi_non_indemnise(Variable):
     def formula(individu, period):
         """L5423-1 : demandeur d'emploi ayant épuisé ses droits à l'allocation d'assurance ; L5423-2 : option à 50 ans."""
         chomeur = individu("activite", period) == TypesActivite.chomeur
-        sans_are = individu("chomage_net", period) == 0
+        sans_are = ressource(individu, "chomage_net", period) == 0
         return chomeur * (sans_are + individu("ass_option_ouverte", period))

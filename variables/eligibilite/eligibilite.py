@@ -2,6 +2,7 @@
 from openfisca_france.model.base import Individu, MONTH, Variable, set_input_dispatch_by_period
 
 from openfisca_ass import references
+from openfisca_ass.variables.ressources.revenus_interrompus import ressource
 
 
 class ass_eligibilite_individu(Variable):
@@ -26,7 +27,7 @@ class ass_eligibilite_individu(Variable):
         activite_reprise = individu("ass_activite_reprise", period)
         maintien_acre = individu("ass_maintien_acre", period)
         inscrit_ou_actif = individu("ass_demandeur_emploi_non_indemnise", period) + (
-            (activite_reprise + maintien_acre) * (individu("chomage_net", period) == 0)
+            (activite_reprise + maintien_acre) * (ressource(individu, "chomage_net", period) == 0)
             )
         cumul_admis = ~activite_reprise + individu("ass_eligibilite_cumul_individu", period) + maintien_acre
         return (
