@@ -12,6 +12,9 @@ import numpy
 
 from population import CHOMEUR
 
+# Restated rather than imported from variables/ressources: importing the package would load
+# openfisca-france into this process and the floor's memory peak would no longer be its own. The
+# benchmark checks the floor's amounts against the model's, so a divergence cannot go unseen.
 REVENUS_INTERRUPTIBLES = (
     "salaire_imposable",
     "indemnites_stage",
