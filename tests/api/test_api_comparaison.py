@@ -3,7 +3,7 @@ import copy
 
 import pytest
 
-from conftest import REFORME_ESSAI
+from serveur_essai_api import REFORME_ESSAI, serveur_gunicorn
 
 SUPPRESSION_ASS = "openfisca_ass.reforms.suppression_ass.suppression_ass"
 
@@ -102,7 +102,6 @@ def test_compare_exige_du_json(serveur):
 
 def test_servir_un_systeme_reforme(tmp_path, exemple):
     """OPENFISCA_ASS_REFORMES sert le système réformé ; /compare garde la législation en vigueur pour référence."""
-    from conftest import serveur_gunicorn
     with serveur_gunicorn(tmp_path, OPENFISCA_ASS_REFORMES=REFORME_ESSAI,
                           OPENFISCA_ASS_REFORMES_COMPARABLES=REFORME_ESSAI) as reforme:
         calcul = reforme.post("/calculate", json=exemple)
