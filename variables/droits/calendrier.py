@@ -74,6 +74,14 @@ def ajouter_mois_entiers(dates, nombre_mois):
 
 
 def aaaammjj_entiers(dates):
-    """Dates as integers YYYYMMDD, in integer arithmetic."""
-    annee, mois, jour = _civil(numpy.asarray(dates, dtype="datetime64[D]").astype(numpy.int64))
-    return annee * 10000 + mois * 100 + jour
+    """Dates as integers YYYYMMDD.
+
+    Computed once per distinct day between the earliest and the latest date, then looked up: a
+    population's birth dates span a few tens of thousands of days, far fewer than its members.
+    """
+    jours = numpy.asarray(dates, dtype="datetime64[D]").astype(numpy.int64)
+    if jours.size == 0:
+        return jours
+    premier = jours.min()
+    annee, mois, jour = _civil(numpy.arange(premier, jours.max() + 1, dtype=numpy.int64))
+    return (annee * 10000 + mois * 100 + jour)[jours - premier]

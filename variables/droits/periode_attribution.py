@@ -144,9 +144,12 @@ class ass_mois_depuis_examen_ressources(Variable):
 
     def formula(individu, period):
         """R5423-9 : le mois d'examen est celui du premier jour de la période en cours."""
+        connue = individu("ass_periode_attribution_connue", period)
+        if not connue.any():
+            return individu.filled_array(0, dtype=int)
         debut = individu("ass_date_debut_periode_attribution", period)
         ecart = period.start.year * 12 + period.start.month - 1 - (index_mois(debut) + 1970 * 12)
-        return numpy.maximum(ecart, 0) * individu("ass_periode_attribution_connue", period)
+        return numpy.maximum(ecart, 0) * connue
 
 
 class ass_jours_droits_ouverts(Variable):
