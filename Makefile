@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test test-yaml test-pytest install install-dev wheel bench clean
+.PHONY: serve test test-yaml test-pytest lint install install-dev wheel bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ test-yaml:
 # `pytest` (not `python -m pytest`) keeps the checkout off sys.path: the installed wheel is tested.
 test-pytest:
 	OPENFISCA_ASS_INSTALLATION=wheel $(BIN)/pytest -q -p no:cacheprovider tests
+
+# ruff (ruff.toml) over the Python files, yamllint (.yamllint) over the parameters and the YAML cases.
+lint: $(VENV)/.deps
+	$(BIN)/ruff check .
+	$(BIN)/yamllint --strict parameters tests .yamllint
 
 # Figures, never pass/fail. `make bench BENCH_ARGS=--rapide` stops at N = 100,000 (a few minutes).
 bench: wheel

@@ -9,7 +9,6 @@ import importlib.util
 import os
 
 import numpy
-
 from population import CHOMEUR
 
 # Restated rather than imported from variables/ressources: importing the package would load

@@ -222,7 +222,7 @@ def rapport(lots, api_, construction, options, population=None):
                   f"{ratio if modele == 'ass' else ''} |")
         ajout("")
     if population:
-        ajout(f"(d) Population synthétique de l'analyse (openfisca_ass.analyse.population, scénario de référence "
+        ajout("(d) Population synthétique de l'analyse (openfisca_ass.analyse.population, scénario de référence "
               "seul, ménages simulés par lots via SimulationBuilder.build_from_entities)")
         ajout("")
         if "erreur" in population:

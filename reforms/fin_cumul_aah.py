@@ -18,8 +18,7 @@ parametric reform that sets them and then applies this one
 from openfisca_core import periods
 from openfisca_core.reforms import Reform
 
-from openfisca_ass.reformes_parametriques import (
-    fixer_partout, modifier_parametres, valeur_la_plus_recente)
+from openfisca_ass.reformes_parametriques import fixer_partout, modifier_parametres, valeur_la_plus_recente
 
 DEBUT_MAINTIEN = "2017-01-01"  # L5423-7 in force on 1 January 2017 (loi n° 2016-1917, art. 87)
 

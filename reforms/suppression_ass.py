@@ -20,7 +20,7 @@ import datetime
 import numpy
 from openfisca_core import periods
 from openfisca_core.reforms import Reform
-from openfisca_france.model.base import Individu, MONTH, Variable
+from openfisca_france.model.base import MONTH, Individu, Variable
 
 from openfisca_ass import references
 from openfisca_ass.reformes_parametriques import fixer_partout, modifier_parametres

@@ -112,7 +112,7 @@ RAISONS_PAR_CAS = {
 def systeme_trente_jours(systeme):
     """Counterfactual: this package's ASS paid for 30 days a month, as openfisca-france does."""
     from openfisca_core.reforms import Reform
-    from openfisca_france.model.base import Individu, MONTH, Variable
+    from openfisca_france.model.base import MONTH, Individu, Variable
 
     class ass_nombre_jours_indemnisables(Variable):
         value_type = int

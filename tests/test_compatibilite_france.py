@@ -7,7 +7,6 @@ fails here. Classifying also proves that every request of these files computes h
 from pathlib import Path
 
 import pytest
-
 from pairs_france import RAISONS, classer, fichiers_pairs, lire_tableau, tableau
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "differences-openfisca-france.md"

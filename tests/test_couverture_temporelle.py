@@ -1,7 +1,6 @@
 """Temporal coverage: `ass` computes for every month from 2002-01 to 2027-12, for varied situations."""
 import numpy
 from openfisca_core import periods
-
 from outils_simulation import simulation_individuelle
 
 # Single without resources, single with a salary that stops, pensioner spouse-like income,

@@ -4,8 +4,8 @@
 full-rate threshold (40 or 80 daily rates), only by at most the change in resources spread per day.
 """
 import numpy
-from hypothesis import HealthCheck, given, settings, strategies as st
-
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from outils_simulation import simulation_individuelle
 
 MOIS = ["2004-02", "2012-07", "2016-02", "2018-04", "2020-06", "2024-02", "2024-05", "2025-05", "2026-04"]

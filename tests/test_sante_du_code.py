@@ -3,7 +3,7 @@ import inspect
 from pathlib import Path
 
 import pytest
-from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale
+from openfisca_core.parameters import Parameter, ParameterNode
 
 from openfisca_ass.taxbenefitsystem import VARIABLES_FRANCE_REMPLACEES
 

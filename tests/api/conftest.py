@@ -1,6 +1,5 @@
 """Un vrai serveur gunicorn de l'API, lancé une fois pour tout le dossier (voir ``serveur_essai_api``)."""
 import pytest
-
 from serveur_essai_api import REFORME_ESSAI, serveur_gunicorn
 
 

@@ -3,9 +3,8 @@
 Définie ici pour que les tests de /compare ne dépendent pas d'une réforme du paquet qui peut changer ;
 le serveur de test l'importe (son dossier est ajouté à son PYTHONPATH et au registre de /compare).
 """
-from openfisca_core.reforms import Reform
-
 from openfisca_core import periods
+from openfisca_core.reforms import Reform
 
 
 def _relever(parametres):

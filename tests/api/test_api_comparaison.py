@@ -2,7 +2,6 @@
 import copy
 
 import pytest
-
 from serveur_essai_api import REFORME_ESSAI, serveur_gunicorn
 
 SUPPRESSION_ASS = "openfisca_ass.reforms.suppression_ass.suppression_ass"

@@ -8,12 +8,11 @@ de variables d'openfisca-france). Le seul contrôle : jamais de réponse 5xx.
 """
 import os
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, seed, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
-
-import pytest
 
 # Pour explorer plus loin à la main : OPENFISCA_ASS_FUZZ_EXEMPLES=2000 OPENFISCA_ASS_FUZZ_GRAINE=7 pytest ...
 EXEMPLES = int(os.environ.get("OPENFISCA_ASS_FUZZ_EXEMPLES", 80))

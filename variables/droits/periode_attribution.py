@@ -1,6 +1,6 @@
 """Période d'attribution de six mois (neuf pour les publics spécifiques) et renouvellement (R5423-8, R5423-9)."""
 import numpy
-from openfisca_france.model.base import ETERNITY, Individu, MONTH, Variable, date, where
+from openfisca_france.model.base import ETERNITY, MONTH, Individu, Variable, date, where
 
 from openfisca_ass import references
 from openfisca_ass.variables.droits.calendrier import DATE_INCONNUE, ajouter_mois, bornes_mois, index_mois

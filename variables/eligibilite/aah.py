@@ -1,5 +1,5 @@
 """Non-cumul de l'ASS et de l'AAH (article L5423-7 du code du travail)."""
-from openfisca_france.model.base import Individu, MONTH, Variable, set_input_dispatch_by_period
+from openfisca_france.model.base import MONTH, Individu, Variable, set_input_dispatch_by_period
 
 from openfisca_ass import references
 

@@ -1,6 +1,6 @@
 """Fin de l'ASS à l'âge légal avec le taux plein, ou à l'âge du taux plein automatique (article L5421-4 du code du travail)."""
 import numpy
-from openfisca_france.model.base import Individu, MONTH, Variable, date, set_input_dispatch_by_period, where
+from openfisca_france.model.base import MONTH, Individu, Variable, date, set_input_dispatch_by_period, where
 
 from openfisca_ass import references
 from openfisca_ass.variables.droits.calendrier import aaaammjj_entiers, ajouter_mois, bornes_mois

@@ -3,7 +3,14 @@ import functools
 
 import numpy
 from openfisca_france.model.base import (
-    ETERNITY, Individu, MONTH, TypesActivite, Variable, date, set_input_dispatch_by_period)
+    ETERNITY,
+    MONTH,
+    Individu,
+    TypesActivite,
+    Variable,
+    date,
+    set_input_dispatch_by_period,
+)
 
 from openfisca_ass import references
 from openfisca_ass.variables.droits.calendrier import DATE_INCONNUE, ajouter_mois, bornes_mois

@@ -1,5 +1,5 @@
 """Demandeur d'emploi ayant épuisé ses droits à l'assurance chômage, ou ayant opté pour l'ASS (L5423-1, L5423-2)."""
-from openfisca_france.model.base import Individu, MONTH, TypesActivite, Variable, set_input_dispatch_by_period
+from openfisca_france.model.base import MONTH, Individu, TypesActivite, Variable, set_input_dispatch_by_period
 
 from openfisca_ass import references
 from openfisca_ass.variables.ressources.revenus_interrompus import ressource

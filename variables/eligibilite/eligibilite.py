@@ -1,5 +1,5 @@
 """Éligibilité individuelle à l'ASS (articles L5423-1, L5423-7, L5421-4 et R5423-1 du code du travail)."""
-from openfisca_france.model.base import Individu, MONTH, Variable, set_input_dispatch_by_period
+from openfisca_france.model.base import MONTH, Individu, Variable, set_input_dispatch_by_period
 
 from openfisca_ass import references
 from openfisca_ass.variables.ressources.revenus_interrompus import ressource

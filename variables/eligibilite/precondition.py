@@ -1,5 +1,5 @@
 """Condition d'activité antérieure (article R5423-1 1° du code du travail ; publics spécifiques : L5423-3)."""
-from openfisca_france.model.base import Individu, MONTH, Variable, min_, set_input_dispatch_by_period
+from openfisca_france.model.base import MONTH, Individu, Variable, min_, set_input_dispatch_by_period
 
 from openfisca_ass import references
 

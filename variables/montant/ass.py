@@ -1,6 +1,6 @@
 """Montant mensuel de l'ASS : allocation différentielle et jours calendaires (R5423-1 3°, R5423-2, R5423-13)."""
 import numpy
-from openfisca_france.model.base import Individu, MONTH, Variable, min_, max_, set_input_divide_by_period
+from openfisca_france.model.base import MONTH, Individu, Variable, max_, min_, set_input_divide_by_period
 
 from openfisca_ass import references
 

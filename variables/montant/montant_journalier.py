@@ -1,5 +1,5 @@
 """Montant journalier et plafond de ressources (article R5423-1 3° du code du travail)."""
-from openfisca_france.model.base import Individu, MONTH, Variable, where
+from openfisca_france.model.base import MONTH, Individu, Variable, where
 
 from openfisca_ass import references
 

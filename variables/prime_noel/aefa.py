@@ -1,5 +1,5 @@
 """Aide exceptionnelle de fin d'année : montant propre à Mayotte pour les allocataires de l'ASS (décrets annuels)."""
-from openfisca_france.model.base import ADD, Famille, Variable, YEAR, where
+from openfisca_france.model.base import ADD, YEAR, Famille, Variable, where
 from openfisca_france.model.prestations.minima_sociaux.aefa import aefa as aefa_france
 
 from openfisca_ass import references

@@ -1,5 +1,5 @@
 """Artistes, marins-pêcheurs et ouvriers dockers occasionnels (L5423-3, D5424-62 du code du travail)."""
-from openfisca_france.model.base import Enum, Individu, MONTH, Variable, set_input_dispatch_by_period
+from openfisca_france.model.base import MONTH, Enum, Individu, Variable, set_input_dispatch_by_period
 
 from openfisca_ass import references
 

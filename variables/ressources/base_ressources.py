@@ -1,6 +1,6 @@
 """Base de ressources du foyer (article R5423-2 du code du travail)."""
 import numpy
-from openfisca_france.model.base import Famille, Individu, MONTH, Variable, set_input_divide_by_period, where
+from openfisca_france.model.base import MONTH, Famille, Individu, Variable, set_input_divide_by_period, where
 
 from openfisca_ass import references
 

@@ -1,13 +1,13 @@
 """Ressources de chaque membre du couple (articles R5423-2 à R5423-5 du code du travail)."""
 from numpy import absolute
-from openfisca_france.model.base import Individu, MONTH, Variable, set_input_divide_by_period
+from openfisca_france.model.base import MONTH, Individu, Variable, set_input_divide_by_period
 
 from openfisca_ass import references
 from openfisca_ass.variables.ressources.revenus_interrompus import (
     DEBUT_DU_MODELE,
     ressource_sur_douze_mois,
     somme_sur_douze_mois,
-    )
+)
 
 # Revenus d'activité, rémunérations de stage et allocations d'assurance : les catégories que
 # l'article R5423-5 neutralise ou abat lorsqu'elles sont interrompues.

@@ -4,7 +4,7 @@ import os
 import numpy
 from openfisca_core import periods
 from openfisca_core.periods import Period
-from openfisca_france.model.base import ADD, Individu, MONTH, Variable
+from openfisca_france.model.base import ADD, MONTH, Individu, Variable
 
 from openfisca_ass import references
 

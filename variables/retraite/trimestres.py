@@ -1,6 +1,6 @@
 """Trimestres d'assurance vieillesse validés au titre de l'ASS (CSS L351-3, R351-12)."""
 import numpy
-from openfisca_france.model.base import ADD, Individu, MONTH, YEAR, Variable
+from openfisca_france.model.base import ADD, MONTH, YEAR, Individu, Variable
 
 from openfisca_ass import references
 
