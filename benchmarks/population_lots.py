@@ -20,7 +20,7 @@ from lot import pic_rss_mio, rss_mio  # noqa: E402
 
 def mesurer(menages, taille_lot, annee=2026):
     from openfisca_ass.analyse import population
-    from openfisca_ass.analyse.systemes import scenarios
+    from openfisca_ass.scenarios import scenarios
 
     debut = time.perf_counter()
     liste = scenarios()

@@ -59,7 +59,7 @@ def construire_parser():
 
 
 def _scenarios(arguments):
-    from openfisca_ass.analyse.systemes import scenarios
+    from openfisca_ass.scenarios import scenarios
 
     parametres = lire_affectations(arguments.parametre) if arguments.parametre else None
     reformes = arguments.reforme or ([] if parametres else ["suppression_ass"])
@@ -171,7 +171,7 @@ def commande_population(arguments):
 
 
 def commande_reformes(arguments):
-    from openfisca_ass.analyse.systemes import REFORMES, classe_de_reforme, systeme_de_reference
+    from openfisca_ass.scenarios import REFORMES, classe_de_reforme, systeme_de_reference
 
     for nom in REFORMES:
         print(f"{nom}: {classe_de_reforme(nom).name}")

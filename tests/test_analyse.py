@@ -14,8 +14,8 @@ from openfisca_ass.analyse.balayage import balayer, plafond
 from openfisca_ass.analyse.cas_types import CAS_TYPES
 from openfisca_ass.analyse.comparaison import ANNEE, TRANSFERTS, comparer_cas_types, transferts_annuels
 from openfisca_ass.analyse.population import CIBLES, simuler_population, tirer
-from openfisca_ass.analyse.systemes import REFERENCE, scenarios, systeme_de_reference
 from openfisca_ass.cli import main
+from openfisca_ass.scenarios import REFERENCE, scenarios, systeme_de_reference
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

@@ -7,10 +7,10 @@ import copy
 import pytest
 from openfisca_core.simulation_builder import SimulationBuilder
 
-from openfisca_ass.analyse.systemes import systeme_de_reference
 from openfisca_ass.reformes_parametriques import ErreurReforme, lire_affectations, reforme_parametrique
 from openfisca_ass.reforms.fin_cumul_aah import fin_cumul_aah, maintien_cumul_aah
 from openfisca_ass.reforms.suppression_ass import suppression_ass, suppression_ass_immediate
+from openfisca_ass.scenarios import systeme_de_reference
 
 ASS = "chomage.allocations_assurance_chomage.ass"
 SUPPRESSION = ASS + ".reformes.suppression_ass"

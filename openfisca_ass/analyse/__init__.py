@@ -11,7 +11,7 @@ from openfisca_ass.analyse.balayage import balayer
 from openfisca_ass.analyse.cas_types import CAS_TYPES, cas_type
 from openfisca_ass.analyse.comparaison import comparer, comparer_cas_types
 from openfisca_ass.analyse.population import simuler_population
-from openfisca_ass.analyse.systemes import Scenario, scenarios
+from openfisca_ass.scenarios import Scenario, scenarios
 
 __all__ = ["CAS_TYPES", "Scenario", "balayer", "cas_type", "comparer", "comparer_cas_types", "scenarios",
            "simuler_population"]

@@ -11,7 +11,7 @@ from openfisca_core import periods
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_ass.analyse.cas_types import CAS_TYPES, cas_type
-from openfisca_ass.analyse.systemes import REFERENCE
+from openfisca_ass.scenarios import REFERENCE
 
 # Monthly amounts (€) and yearly ones; pension quarters when the model computes them.
 VARIABLES_MENSUELLES = ["ass", "rsa", "ppa", "aide_logement"]

@@ -4,7 +4,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from openfisca_ass.analyse.systemes import REFERENCE  # noqa: E402
+from openfisca_ass.scenarios import REFERENCE  # noqa: E402
 
 LIBELLES = {"ass": "ASS", "rsa": "RSA", "ppa": "Prime d'activité", "aide_logement": "Aides au logement",
             "total": "ASS + RSA + prime d'activité + aides au logement"}

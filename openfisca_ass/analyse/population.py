@@ -27,7 +27,7 @@ from tqdm import tqdm
 
 from openfisca_ass.analyse.cas_types import _annees, _chaque_annee
 from openfisca_ass.analyse.comparaison import TRANSFERTS, fusionner
-from openfisca_ass.analyse.systemes import REFERENCE
+from openfisca_ass.scenarios import REFERENCE
 
 CIBLES = {
     "allocataires": 265_000,          # end 2024, DREES 2025

@@ -2,7 +2,7 @@
 import pandas
 
 from openfisca_ass.analyse.comparaison import ANNEE, TRANSFERTS
-from openfisca_ass.analyse.systemes import REFERENCE
+from openfisca_ass.scenarios import REFERENCE
 
 ORDRE_VARIABLES = ["ass", "rsa", "ppa", "aide_logement", "aefa", "revenu_disponible", "ass_trimestres_retraite"]
 

@@ -1,4 +1,7 @@
-"""Baseline and reformed systems, named for tables and charts."""
+"""Scenarios: the baseline and the reformed systems, named.
+
+One definition for the Python route, the command line and the web API.
+"""
 import dataclasses
 import functools
 import importlib
