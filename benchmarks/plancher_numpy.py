@@ -74,13 +74,12 @@ def ass(d, p, annee, mois, jours):
     individu = individu - numpy.abs(d["pensions_alimentaires_versees_individu"][:12].sum(axis=0, dtype=f32))
     conjoint = individu + sur_douze_mois(d["chomage_net"])
 
-    # R5423-2: claimant (first parent) + partner, per family, then back to each person.
-    famille, role = d["famille"], d["role"]
-    base = numpy.zeros(d["nb_familles"], dtype=f32)
-    base[famille[role == 0]] += individu[role == 0]
-    base[famille[role == 1]] += conjoint[role == 1]
+    # R5423-2, R5423-3 1°: each person's own claim, whatever the order of the parents: own resources
+    # without own unemployment benefit, plus the partner's with theirs.
+    famille = d["famille"]
+    conjoints = numpy.bincount(famille, weights=conjoint, minlength=d["nb_familles"]).astype(f32)
     nb_parents = numpy.bincount(famille, minlength=d["nb_familles"])
-    ressources = base[famille] / 12
+    ressources = (individu + conjoints[famille] - conjoint) / 12
 
     # R5423-1 3°: daily rate, ceiling 70× / 110×, reduced daily rate.
     mayotte = d["residence_mayotte"][famille]

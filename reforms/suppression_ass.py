@@ -10,8 +10,8 @@ The reform keeps the law's ASS under the name ``ass_avant_suppression`` and repl
 - mode ``immediate``: no ASS for any month starting on or after the date of effect;
 - mode ``extinction`` (default): no new entrant; whoever receives ASS in the month before the date of
   effect keeps it, under the usual conditions, until the end of the award period current in that month
-  (``ass_date_fin_periode_attribution``); with ``renouvellement``, until the end of the award period
-  current at ``date_fin_renouvellement``.
+  (``ass_date_fin_periode_attribution``), to the day: the month of the term pays the days up to it;
+  with ``renouvellement``, until the end of the award period current at ``date_fin_renouvellement``.
 
 openfisca-france's RSA, prime d'activité, housing aid and prime de Noël read ``ass``: they follow.
 """
@@ -51,6 +51,21 @@ def fin_periode_en_cours(individu, mois, parametres_ass):
     return numpy.where(connue, fin, hypothese)
 
 
+def jours_avant_terme(individu, mois, fin):
+    """Share (0 to 1) of the days paid in ``mois`` that fall on or before ``fin``, the end of the award period.
+
+    The days paid are consecutive, from the opening date (or the 1st) to the day before the age stop
+    (or the last day): ``ass_nombre_jours_indemnisables`` of them. The share is 1 before the month of
+    ``fin``, 0 after it, and prorates the month of ``fin`` to the day (R5423-8: rights to the term).
+    """
+    jours = individu("ass_nombre_jours_indemnisables", mois)
+    premier_jour = numpy.datetime64(str(mois.start), "D")
+    ouverture = individu("ass_date_ouverture_droits", mois).astype("datetime64[D]")
+    debut = numpy.maximum(ouverture, premier_jour)
+    avant_terme = numpy.clip((fin - debut).astype(int) + 1, 0, jours)
+    return numpy.where(jours > 0, avant_terme / numpy.maximum(jours, 1), 0)
+
+
 class ass(Variable):
     value_type = float
     entity = Individu
@@ -66,11 +81,17 @@ class ass(Variable):
     documentation = """
     Réforme : l'ASS de la législation actuelle (ass_avant_suppression) jusqu'à la date d'effet ; ensuite
     rien (mode « immediate »), ou seulement pour qui la percevait le mois précédant la date d'effet,
-    jusqu'au terme de sa période d'attribution en cours (mode « extinction »).
+    jusqu'au terme de sa période d'attribution en cours (mode « extinction »), jour compris : le mois du
+    terme est payé au prorata des jours qui le précèdent (période ouverte le 15 septembre 2026, terme le
+    14 mars 2027 : 14 jours de mars).
     """
 
     def formula(individu, period, parameters):
-        """Suppression de l'ASS : extinction (défaut) ou arrêt immédiat à la date d'effet."""
+        """Suppression de l'ASS : extinction (défaut) ou arrêt immédiat à la date d'effet.
+
+        En extinction, les droits vont jusqu'au terme de la période d'attribution en cours (R5423-8),
+        jour compris : le mois du terme est payé au prorata des jours qui le précèdent.
+        """
         parametres_ass = parameters(period).chomage.allocations_assurance_chomage.ass
         reforme = parametres_ass.reformes.suppression_ass
         montant = individu("ass_avant_suppression", period)
@@ -88,8 +109,9 @@ class ass(Variable):
             dernier_renouvellement = periods.period(reforme.date_fin_renouvellement[:7])
             if dernier_renouvellement.start > mois_reference.start:
                 fin = numpy.maximum(fin, fin_periode_en_cours(individu, dernier_renouvellement, parametres_ass))
-        maintenu = allocataire * (numpy.datetime64(str(period.start), "D") <= fin)
-        return montant * maintenu
+        paye = numpy.round(montant * allocataire * jours_avant_terme(individu, period, fin), 2)
+        # R5423-13 on the prorated month as on any other: nothing below one daily rate.
+        return paye * (paye >= parametres_ass.seuil_versement_jours * individu("ass_montant_journalier", period))
 
 
 def variable_avant_suppression(ass_actuelle):

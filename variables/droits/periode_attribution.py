@@ -37,6 +37,30 @@ class ass_periode_attribution_connue(Variable):
         return (ouverture != DATE_INCONNUE) * (ouverture <= dernier_jour)
 
 
+class ass_ouverture_en_cours_de_mois(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "Droits à l'ASS ouverts ce mois-ci après son premier jour (jours précédents couverts par l'ARE)"
+    reference = references.L5423_1 + references.R5423_8
+    documentation = """
+    Mois de la transition de l'allocation d'assurance chômage à l'ASS. L'ASS succède à l'allocation
+    d'assurance épuisée (L5423-1) et court à partir de la date d'ouverture des droits (R5423-8) : lorsque
+    cette date tombe après le 1er du mois, l'allocation d'assurance déclarée ce mois-là (chomage_net) est
+    lue comme versée pour les jours qui précèdent l'ouverture. Elle n'empêche alors ni la condition de
+    demandeur d'emploi non indemnisé, ni la neutralisation des revenus interrompus (ce n'est plus un revenu
+    de substitution à la date de la demande, R5423-5), et reste exclue des ressources comme allocation
+    d'assurance du demandeur (R5423-3 1°). Lecture retenue : la date d'ouverture dit le premier jour sans
+    allocation d'assurance ; elle n'est pas recoupée avec le montant de chomage_net du mois.
+    """
+
+    def formula(individu, period):
+        """L5423-1 et R5423-8 : droits ouverts à une date du mois postérieure à son premier jour."""
+        ouverture = individu("ass_date_ouverture_droits", period).astype("datetime64[D]")
+        premier_jour, dernier_jour = bornes_mois(period)
+        return (ouverture > premier_jour) * (ouverture <= dernier_jour)
+
+
 class ass_duree_periode_attribution(Variable):
     value_type = int
     entity = Individu

@@ -46,8 +46,13 @@ class ass_activite_reprise(Variable):
     reference = references.R5425_2
 
     def formula(individu, period):
-        """R5425-2 : tout mois civil avec une activité, même occasionnelle ou réduite, compte."""
-        return sum(individu(nom, period) for nom in REVENUS_ACTIVITE) > 0
+        """R5425-2 : tout mois civil avec une activité, même occasionnelle ou réduite, compte.
+
+        Sauf les revenus artistiques d'un artiste-auteur (ass_revenus_artistiques, lecture [S]) : ressources
+        de la demande et du renouvellement, ils ne sont pas une activité reprise.
+        """
+        revenus = sum(individu(nom, period) for nom in REVENUS_ACTIVITE)
+        return (revenus - individu("ass_revenus_artistiques", period)) > 0
 
 
 class ass_eligibilite_cumul_individu(Variable):

@@ -22,7 +22,8 @@ class ass_eligibilite_individu(Variable):
         Demandeur d'emploi sans allocation d'assurance ou y ayant renoncé sur option à 50 ans (ou allocataire
         qui a repris une activité et peut encore la cumuler, ou créateur d'entreprise admis à l'ACRE dans
         l'année de la création), condition d'activité antérieure (ou de son public spécifique), sous l'âge
-        limite, sans AAH exclusive.
+        limite, sans AAH exclusive ; la personne doit être demandeur (ass_demandeur, qui permet de retirer
+        la demande d'un membre du couple).
         """
         activite_reprise = individu("ass_activite_reprise", period)
         maintien_acre = individu("ass_maintien_acre", period)
@@ -32,6 +33,7 @@ class ass_eligibilite_individu(Variable):
         cumul_admis = ~activite_reprise + individu("ass_eligibilite_cumul_individu", period) + maintien_acre
         return (
             inscrit_ou_actif
+            * individu("ass_demandeur", period)
             * cumul_admis
             * individu("ass_precondition_remplie", period)
             * individu("ass_sous_age_limite", period)

@@ -1,8 +1,27 @@
-"""Aide exceptionnelle de fin d'année : montant propre à Mayotte pour les allocataires de l'ASS (décrets annuels)."""
+"""Aide exceptionnelle de fin d'année : ASS de novembre ou décembre, montant propre à Mayotte (décrets annuels)."""
 from openfisca_france.model.base import ADD, YEAR, Famille, Variable, where
 from openfisca_france.model.prestations.minima_sociaux.aefa import aefa as aefa_france
 
 from openfisca_ass import references
+
+
+def droit_ouvert_par_ass_novembre_ou_decembre(famille, period):
+    """Decrees: the prime goes to whoever receives RSA, AER or API over the year as openfisca-france has it,
+    and, for ASS, only to whoever is entitled to it for November or, failing that, December.
+
+    openfisca-france's formula grants the prime for ASS paid in any month of the year; its amount does
+    not depend on which benefit opened it, except the majorations, which only the RSA brings. Multiplying
+    France's result by this condition narrows the ASS condition and leaves everything else as it is.
+    """
+    novembre = period.first_month.offset(10)
+    decembre = period.first_month.offset(11)
+    ass_fin_annee = famille.sum(famille.members("ass", novembre) + famille.members("ass", decembre))
+    autres = (
+        (famille("rsa", period, options=[ADD]) > 0)
+        + (famille.sum(famille.members("aer", period, options=[ADD])) > 0)
+        + (famille("api", period, options=[ADD]) > 0)
+        )
+    return autres + (ass_fin_annee > 0)
 
 
 class aefa(Variable):
@@ -13,25 +32,38 @@ class aefa(Variable):
     label = "Aide exceptionnelle de fin d'année (prime de Noël)"
     reference = aefa_france.reference + references.DECRET_AEFA_2018
     documentation = """
-    Variable d'openfisca-france remplacée pour un seul motif : à Mayotte, la prime versée par France Travail
-    aux allocataires de l'ASS (ou de l'AER) est de 76,22 € et non de 152,45 €. Un foyer qui perçoit aussi le
-    RSA reçoit une seule prime, celle du RSA, calculée comme dans openfisca-france. Ailleurs, et pour les
-    années antérieures à l'extension de l'ASS à Mayotte, les formules d'openfisca-france sont reprises
-    telles quelles. Écart connu et conservé : openfisca-france retient l'ASS perçue à n'importe quel mois de
-    l'année, et non seulement en novembre ou décembre.
+    Variable d'openfisca-france remplacée pour deux motifs. 1. Les décrets annuels attribuent la prime aux
+    allocataires de l'ASS « au titre du mois de novembre ou, à défaut, de décembre » : openfisca-france
+    retient l'ASS perçue à n'importe quel mois de l'année (une ASS arrêtée en août ouvrait la prime) ; ici,
+    il faut de l'ASS en novembre ou en décembre. Les conditions du RSA, de l'AER et de l'API restent
+    celles d'openfisca-france. 2. À Mayotte, la prime versée par France Travail aux allocataires de l'ASS
+    (ou de l'AER) est de 76,22 € et non de 152,45 €. Un foyer qui perçoit aussi le RSA reçoit une seule
+    prime, celle du RSA, calculée comme dans openfisca-france.
     """
 
     def formula_2002_01_01(famille, period, parameters):
-        """Formule d'openfisca-france (prime exceptionnelle de 2008 comprise)."""
-        return aefa_france.formula_2002_01_01(famille, period, parameters)
+        """Formule d'openfisca-france (prime exceptionnelle de 2008 comprise).
+
+        Décrets annuels : l'ASS n'ouvre la prime que due pour novembre ou, à défaut, pour décembre.
+        """
+        montant = aefa_france.formula_2002_01_01(famille, period, parameters)
+        return montant * droit_ouvert_par_ass_novembre_ou_decembre(famille, period)
 
     def formula_2009_01_01(famille, period, parameters):
-        """Formule d'openfisca-france depuis 2009 : montant de base, majoré selon la composition du foyer pour le RSA."""
-        return aefa_france.formula_2009_01_01(famille, period, parameters)
+        """Formule d'openfisca-france depuis 2009 : montant de base, majoré selon la composition du foyer pour le RSA.
+
+        Décrets annuels : l'ASS n'ouvre la prime que due pour novembre ou, à défaut, pour décembre.
+        """
+        montant = aefa_france.formula_2009_01_01(famille, period, parameters)
+        return montant * droit_ouvert_par_ass_novembre_ou_decembre(famille, period)
 
     def formula_2012_07_01(famille, period, parameters):
-        """Décrets annuels : 76,22 € à Mayotte pour les allocataires de l'ASS ou de l'AER qui ne perçoivent pas le RSA."""
+        """Décrets annuels : ASS due pour novembre ou, à défaut, décembre ; 76,22 € à Mayotte.
+
+        À Mayotte, 76,22 € pour les allocataires de l'ASS ou de l'AER qui ne perçoivent pas le RSA.
+        """
         montant = aefa_france.formula_2009_01_01(famille, period, parameters)
+        montant = montant * droit_ouvert_par_ass_novembre_ou_decembre(famille, period)
         decembre = period.first_month.offset(11)
         mayotte = famille.demandeur.menage("residence_mayotte", decembre)
         rsa = famille("rsa", period, options=[ADD])

@@ -118,13 +118,18 @@ class ass_revenu_de_substitution(Variable):
     Revenu de substitution au sens de l'article R5423-5 : allocation d'assurance chômage, indemnités
     journalières, pension de retraite ou d'invalidité perçues le mois de la demande. L'article apprécie
     la situation « à la date de la demande » : l'ARE épuisée du demandeur n'en est donc pas un, alors
-    qu'openfisca-france regarde le mois précédent.
+    qu'openfisca-france regarde le mois précédent ; ni, le mois de la transition, l'ARE versée jusqu'à
+    la veille de la date d'ouverture des droits à l'ASS (ass_ouverture_en_cours_de_mois).
     """
 
     def formula(individu, period):
-        """R5423-5 : le revenu de substitution s'apprécie le mois de la demande."""
+        """R5423-5 : le revenu de substitution s'apprécie le mois de la demande.
+
+        Le mois de la transition, l'allocation d'assurance versée avant la date d'ouverture des droits à
+        l'ASS a cessé à la date de la demande : elle n'est pas un revenu de substitution.
+        """
         return (
-            ressource(individu, "chomage_net", period)
+            ressource(individu, "chomage_net", period) * ~individu("ass_ouverture_en_cours_de_mois", period)
             + individu("indemnites_journalieres", period)
             + ressource(individu, "retraite_nette", period)
             + individu("pensions_invalidite", period)
