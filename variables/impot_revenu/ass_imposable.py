@@ -28,6 +28,10 @@ class ass_imposable(Variable):
 
     def formula(individu, period):
         """CGI, art. 79 et 158, 5, b : l'allocation de L5423-1 du code du travail est imposée comme un salaire."""
+        # The tax of a year reads the ASS of its twelve months, and the CSG rates of later years read that
+        # tax (rfr): where nobody is eligible, the amount (and its twelve-month resource base) is not needed.
+        if not individu("ass_eligibilite_individu", period).any():
+            return individu.filled_array(0.0)
         return individu("ass", period)
 
 
