@@ -47,3 +47,17 @@ CSS_R351_12 = ["Code de la sécurité sociale, articles L351-3 et R351-12 (péri
                "https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006073189/LEGISCTA000006173403/"]
 DECRET_AEFA_2018 = ["Décret de décembre 2018 portant attribution d'une aide exceptionnelle de fin d'année (ASS : 152,45 €, Mayotte : 76,22 €)",
                     "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000037814755"]
+
+# Frontières de l'ASS avec le RSA et l'impôt sur le revenu.
+CASF_R262_13 = ["Code de l'action sociale et des familles, article R262-13 (décret n° 2019-796 du 26 juillet 2019, "
+                "art. 5, en vigueur le 1er novembre 2019)", LEGIFRANCE + "LEGIARTI000038893113"]
+CNAF_NEUTRALISATION = ["Lettre-circulaire CNAF n° 2010-130 du 21 juillet 2010 (neutralisation à compter du mois de "
+                       "fin de perception), citée par ASH, « Les mesures de neutralisation ou d'abattement »",
+                       "https://ash.tm.fr/numeros-juridiques/2725/les-composantes-du-rsa/les-ressources-prises-en-compte/"
+                       "les-mesures-de-neutralisation-ou-dabattement-505687.php"]
+CGI_79 = ["Code général des impôts, article 79 (identifiant d'article non relevé : lien vers le code)",
+          "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006069577/"]
+CGI_158_5_B = ["Code général des impôts, article 158, 5, b (allocations de L5423-1 imposées comme les salaires)",
+               LEGIFRANCE + "LEGIARTI000047622551"]
+IMPOTS_ALLOCATIONS_CHOMAGE = ["impots.gouv.fr : allocations chômage, cases 1AP à 1DP de la déclaration de revenus",
+                              "https://www.impots.gouv.fr/portail/particulier/questions/dois-je-declarer-mes-allocations-chomage"]

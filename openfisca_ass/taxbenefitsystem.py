@@ -19,6 +19,11 @@ VARIABLES_FRANCE_REMPLACEES = frozenset({
     "ass_precondition_remplie",
     # Prime de Noël: France gives 152.45 to ASS recipients in Mayotte too; the decrees give them 76.22.
     "aefa",
+    # R262-13 CASF: the ASS (and the ARE it followed) interrupted for good no longer counts in the RSA.
+    "rsa_base_ressources_minima_sociaux",
+    "rsa_base_ressources_individu",
+    # CGI art. 79 and 158, 5, b: ASS is taxed as wages, with the other France Travail allowances.
+    "revenu_assimile_salaire",
 })
 
 

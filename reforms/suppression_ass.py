@@ -24,6 +24,7 @@ from openfisca_france.model.base import MONTH, Individu, Variable
 
 from openfisca_ass import references
 from openfisca_ass.reformes_parametriques import fixer_partout, modifier_parametres
+from openfisca_ass.variables.rsa.cessation_ass import cessation_legislation_actuelle
 
 CHEMIN = "chomage.allocations_assurance_chomage.ass.reformes.suppression_ass"
 AMENDEMENT_1287 = "https://www.assemblee-nationale.fr/dyn/17/amendements/0324C/AN/1287"
@@ -114,6 +115,25 @@ class ass(Variable):
         return paye * (paye >= parametres_ass.seuil_versement_jours * individu("ass_montant_journalier", period))
 
 
+class ass_cessation_definitive(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "La perception de l'ASS a cessé de manière certaine, suppression de l'ASS comprise (réforme)"
+    reference = references.CASF_R262_13
+    documentation = """
+    Réforme : aux cas de la législation actuelle s'ajoute la suppression elle-même. Un mois où la
+    législation actuelle verserait l'ASS (ass_avant_suppression) et où la réforme ne la verse plus, la
+    perception est interrompue de manière certaine (R262-13 du CASF) : le RSA ne compte plus l'ASS des
+    mois de référence.
+    """
+
+    def formula(individu, period):
+        """R262-13 du CASF : ASS supprimée par la réforme, ou cessation certaine de la législation actuelle."""
+        supprimee = (individu("ass", period) == 0) * (individu("ass_avant_suppression", period) > 0)
+        return supprimee + cessation_legislation_actuelle(individu, period)
+
+
 def variable_avant_suppression(ass_actuelle):
     """The law's ``ass`` under another name, with the very same dated formulas."""
     formules = {}
@@ -151,6 +171,8 @@ class suppression_ass(Reform):
         modifier_parametres(reforme, activer)
         reforme.add_variable(variable_avant_suppression(reforme.variables["ass"]))
         reforme.update_variable(ass)
+        # R262-13 CASF: the abolished ASS stops for good, hence no longer counts in the RSA.
+        reforme.update_variable(ass_cessation_definitive)
 
     def apply(self):
         type(self).appliquer(self)
