@@ -5,6 +5,8 @@ import os
 from openfisca_core.parameters import ParameterNode
 from openfisca_france import FranceTaxBenefitSystem
 
+from openfisca_ass import controles
+
 ICI = os.path.dirname(os.path.abspath(__file__))
 
 # openfisca-france's ASS variables: the only ones this package may replace. Any other name clash is
@@ -59,6 +61,8 @@ class CountryTaxBenefitSystem(FranceTaxBenefitSystem):
         super().__init__()
         greffer(self.parameters, ParameterNode("", directory_path=dossier("parameters")))
         self._remplacer_variables(dossier("variables"))
+        # Inputs that cannot be true are refused in every route (YAML, Python, web API): docs/controles.md.
+        controles.installer(self)
         with open(os.path.join(ICI, "situation_examples", "personne_seule_sans_ressources.json")) as f:
             exemple = json.load(f)
         self.open_api_config = {
@@ -79,4 +83,7 @@ class CountryTaxBenefitSystem(FranceTaxBenefitSystem):
         # everything else keeps openfisca-core's no-clash rule.
         if getattr(self, "_remplacement_en_cours", False) and variable.__name__ in VARIABLES_FRANCE_REMPLACEES:
             self.variables.pop(variable.__name__, None)
-        return super().add_variable(variable)
+        ajoutee = super().add_variable(variable)
+        if getattr(self, "_controles_installes", False):
+            controles.installer_sur(ajoutee)
+        return ajoutee

@@ -1,33 +1,35 @@
-"""Contrôles d'une situation avant calcul.
+"""Contrôles d'une requête avant calcul.
 
 openfisca-core 44.7.1 laisse passer des requêtes qu'il ne sait pas traiter (il répond 500) ou qu'il
-traite sans rien dire alors qu'elles n'ont pas de sens (un âge négatif). Chaque contrôle ici lève une
-``ErreurRequete`` qui nomme le champ et la forme attendue ; ce que core sait déjà refuser proprement
-(variable inconnue, période illisible, valeur du mauvais type) lui est laissé, pour garder ses
-messages, que les clients d'openfisca-france connaissent.
+traite sans rien dire alors qu'elles n'ont pas de sens (la chaîne « false » vaut vrai, un âge négatif).
+Chaque contrôle ici lève une ``ErreurRequete`` qui nomme le champ et la forme attendue. Les valeurs
+impossibles (types, calendrier, bornes) sont jugées par ``openfisca_ass.controles``, les mêmes contrôles
+que ceux du lanceur YAML et des simulations Python : ce module ne fait que les appliquer avant le
+calcul, pour répondre avec le champ et la période. Ce que core sait déjà refuser proprement (variable
+inconnue, période illisible) lui est laissé, pour garder ses messages, que les clients
+d'openfisca-france connaissent.
 """
 import json
-import math
 
+import numpy
 from openfisca_core import periods
+from openfisca_core.commons import eval_expression
 from openfisca_core.periods import DateUnit
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from openfisca_ass import controles
 from openfisca_ass.api.erreurs import ErreurRequete
+from openfisca_ass.controles.bornes import BORNES
+from openfisca_ass.controles.erreurs import lisible
+from openfisca_ass.controles.valeurs import attendu_nombre, lire_date
 
-# Entrées qui ne peuvent pas être négatives : l'âge et les ressources. Une ressource négative ferait
-# baisser la base de ressources de l'ASS et augmenter l'allocation sans que rien ne le signale. Les
-# bénéfices non salariaux et les revenus fonciers n'y sont pas : un déficit y est légal.
-VARIABLES_POSITIVES = frozenset({
-    "age", "age_en_mois",
-    "salaire_de_base", "salaire_net", "salaire_imposable", "primes_salaires",
-    "chomage_net", "chomage_brut", "chomage_imposable",
-    "retraite_nette", "retraite_brute", "retraite_imposable",
-    "pensions_invalidite", "pensions_alimentaires_percues", "pensions_alimentaires_versees_individu",
-    "indemnites_stage", "revenus_stage_formation_pro", "indemnites_journalieres",
-    "revenus_capital", "aah", "ass_base_ressources", "ass_base_ressources_individu",
-    "ass_base_ressources_conjoint",
-})
+# Ceux que l'API refusait déjà avant que les contrôles ne soient partagés (calcul.py s'en sert pour les axes).
+VARIABLES_POSITIVES = controles.VARIABLES_POSITIVES
+
+# Une situation tient en quatre niveaux (entité, instance, variable, période), les axes en quatre,
+# /compare en ajoute un : au-delà de 32, ce n'est pas une situation, et la récursion de Python
+# (json, dpath, deepcopy) finirait en 500.
+PROFONDEUR_MAX = 32
 
 FORMES_PERIODE = {
     DateUnit.YEAR: "une année, par exemple « 2025 »",
@@ -41,8 +43,6 @@ UNITES = {DateUnit.YEAR: "année", DateUnit.MONTH: "mois", DateUnit.WEEK: "semai
           DateUnit.WEEKDAY: "jour de semaine", DateUnit.DAY: "jour"}
 
 TYPES_JSON = ("application/json",)
-
-ANNEE_MIN, ANNEE_MAX = 1900, 2199
 
 
 def lire_json(requete, limite_octets):
@@ -58,11 +58,42 @@ def lire_json(requete, limite_octets):
     brut = _lire_corps(requete, limite_octets)
     try:
         # NaN et Infinity ne sont pas du JSON, mais le module json de Python les accepterait.
-        return json.loads(brut, parse_constant=_refuser_constante)
+        document = json.loads(brut, parse_constant=_refuser_constante)
     except (ValueError, UnicodeDecodeError) as erreur:
         raise ErreurRequete(
             f"Corps illisible : {erreur}", champ="corps de la requête",
-            attendu="un document JSON (RFC 8259)")
+            attendu="un document JSON (RFC 8259)") from None
+    except RecursionError:  # le décodeur de Python est récursif : environ 1 000 niveaux au plus
+        raise _trop_profond(None) from None
+    profondeur = _profondeur(document)
+    if profondeur > PROFONDEUR_MAX:
+        raise _trop_profond(profondeur)
+    return document
+
+
+def _profondeur(document):
+    """Nombre de niveaux d'objets et de listes imbriqués, sans récursion."""
+    maximum, pile = 0, [(document, 1)]
+    while pile:
+        noeud, niveau = pile.pop()
+        if isinstance(noeud, dict):
+            enfants = noeud.values()
+        elif isinstance(noeud, list):
+            enfants = noeud
+        else:
+            continue
+        maximum = max(maximum, niveau)
+        if maximum > PROFONDEUR_MAX:
+            return maximum
+        pile.extend((enfant, niveau + 1) for enfant in enfants)
+    return maximum
+
+
+def _trop_profond(profondeur):
+    return ErreurRequete(
+        f"Corps trop imbriqué ({'plus de 900' if profondeur is None else profondeur} niveaux).",
+        champ="corps de la requête", attendu=f"un document JSON d'au plus {PROFONDEUR_MAX} niveaux d'imbrication",
+        recu=profondeur if profondeur is not None else "plus de 900 niveaux")
 
 
 def _lire_corps(requete, limite_octets):
@@ -83,7 +114,7 @@ def _lire_corps(requete, limite_octets):
                 raise _trop_gros(requete.content_length, limite_octets)
             morceaux.append(morceau)
     except RequestEntityTooLarge:
-        raise _trop_gros(requete.content_length, limite_octets)
+        raise _trop_gros(requete.content_length, limite_octets) from None
     return b"".join(morceaux)
 
 
@@ -109,6 +140,7 @@ def verifier_situation(systeme, situation):
             "La situation doit être un objet JSON.", champ="corps de la requête",
             attendu='un objet {"individus": {...}, "familles": {...}, ...}', recu=type(situation).__name__)
     pluriels = {entite.plural for entite in systeme.entities}
+    demandees = []  # périodes des valeurs à calculer (null)
     for pluriel, instances in situation.items():
         # Les clés inconnues, les entités mal formées : core les refuse déjà avec un message précis.
         if pluriel not in pluriels or not isinstance(instances, dict):
@@ -120,7 +152,10 @@ def verifier_situation(systeme, situation):
             for nom, valeurs in instance.items():
                 variable = systeme.variables.get(nom)
                 if variable is not None:
-                    _verifier_variable(variable, valeurs, [pluriel, identifiant, nom])
+                    _verifier_variable(systeme, variable, valeurs, [pluriel, identifiant, nom], demandees)
+    if isinstance(situation.get("axes"), list):
+        _verifier_axes(systeme, situation["axes"])
+    _verifier_naissances(systeme, situation, demandees)
 
 
 def _verifier_identifiant(pluriel, identifiant):
@@ -132,31 +167,32 @@ def _verifier_identifiant(pluriel, identifiant):
             attendu="un identifiant non vide, sans « / » (par exemple « demandeur »)", recu=identifiant)
 
 
-def _verifier_variable(variable, valeurs, chemin):
+def _verifier_variable(systeme, variable, valeurs, chemin, demandees):
     if not isinstance(valeurs, dict):
         # Valeur sans période (appliquée à la période par défaut de la simulation).
-        _verifier_valeur(variable, valeurs, chemin)
+        _verifier_valeur(systeme, variable, None, valeurs, chemin)
         return
     for cle_periode, valeur in valeurs.items():
         try:
             periode = periods.period(cle_periode)
         except Exception:  # noqa: BLE001 -- période illisible : core la refuse avec son message (400).
             continue
-        _verifier_annee(periode, chemin + [cle_periode])
+        _verifier_calendrier(periode, chemin + [cle_periode])
         if valeur is None:
             _verifier_periode_demandee(variable, periode, chemin + [cle_periode])
+            demandees.append(periode)
         else:
-            _verifier_valeur(variable, valeur, chemin + [cle_periode])
+            _verifier_valeur(systeme, variable, periode, valeur, chemin + [cle_periode])
 
 
-def _verifier_annee(periode, chemin):
-    # Au-delà, les calculs qui remontent douze mois ou avancent d'un an sortent des dates de Python
-    # (« year 10000 is out of range ») ; bien avant, aucune législation n'est décrite.
-    if periode.unit == DateUnit.ETERNITY or ANNEE_MIN <= periode.start.year <= ANNEE_MAX:
-        return
-    raise ErreurRequete(
-        f"Période « {chemin[-1]} » hors du champ du modèle.", champ="/".join(str(c) for c in chemin),
-        attendu=f"une période entre {ANNEE_MIN} et {ANNEE_MAX}", recu=str(chemin[-1]), chemin=chemin)
+def _verifier_calendrier(periode, chemin):
+    # Début et fin : « month:2025-01:200000 » commence en 2025 mais finit après l'an 9999.
+    attendu = controles.refus_periode(periode)
+    if attendu:
+        raise ErreurRequete(
+            f"« {chemin[-2]} » : période « {chemin[-1]} » hors du calendrier du modèle ; attendu : {attendu}.",
+            champ="/".join(str(c) for c in chemin),
+            attendu=attendu, recu=str(chemin[-1]), chemin=chemin)
 
 
 def _verifier_periode_demandee(variable, periode, chemin):
@@ -176,28 +212,105 @@ def _verifier_periode_demandee(variable, periode, chemin):
         message, champ="/".join(str(c) for c in chemin), attendu=forme, recu=chemin[-1], chemin=chemin)
 
 
-def _verifier_valeur(variable, valeur, chemin):
+def _verifier_valeur(systeme, variable, periode, valeur, chemin):
+    """Les contrôles partagés (``openfisca_ass.controles``) sur une valeur : type, puis bornes."""
     champ = "/".join(str(c) for c in chemin)
     # Une variable OpenFisca vaut un scalaire par entité et par période : numpy échouerait (500).
-    if isinstance(valeur, list):
+    if isinstance(valeur, (list, dict)):
         raise ErreurRequete(
-            f"« {variable.name} » attend une seule valeur, pas une liste.", champ=champ,
-            attendu=f"une valeur de type {variable.value_type.__name__}", recu=_court(valeur), chemin=chemin)
-    if variable.value_type is float and isinstance(valeur, int) and not isinstance(valeur, bool):
-        try:
-            float(valeur)
-        except OverflowError:
-            raise ErreurRequete(
-                f"« {variable.name} » : nombre trop grand.", champ=champ,
-                attendu="un nombre représentable en virgule flottante", recu=_court(valeur), chemin=chemin)
-    if variable.name not in VARIABLES_POSITIVES:
-        return
-    # bool est un int en Python : une case cochée n'est pas un montant.
-    if isinstance(valeur, bool) or not isinstance(valeur, (int, float)):
-        return  # type faux : core le refuse déjà (400)
-    if valeur < 0 or not math.isfinite(valeur):
-        raise ErreurRequete(
-            f"« {variable.name} » ne peut pas être négatif : reçu {valeur}.",
+            f"« {variable.name} » attend une seule valeur, pas un ensemble de valeurs.",
             champ=champ,
-            attendu="un nombre positif ou nul" + (f" ({variable.unit})" if getattr(variable, "unit", None) else ""),
-            recu=valeur, chemin=chemin)
+            attendu=f"une valeur de type {variable.value_type.__name__}", recu=_court(valeur), chemin=chemin)
+    refus = controles.refus_brut(variable, valeur)
+    if refus is None:
+        tableau = _en_tableau(variable, valeur)
+        if tableau is None:
+            return  # type que core refuse déjà avec son message (400)
+        parametres = None
+        if periode is not None and periode.unit != DateUnit.ETERNITY:
+            parametres = systeme.get_parameters_at_instant(periode.start)
+        refus = controles.refus_tableau(variable, tableau, parametres)
+    if refus is not None:
+        raise ErreurRequete(
+            controles.message(variable.name, periode, refus, identifiant=chemin[1]), champ=champ,
+            attendu=refus.attendu, recu=lisible(valeur), chemin=chemin)
+
+
+def _en_tableau(variable, valeur):
+    """La valeur en tableau d'un élément, comme core la rangera ; None si core la refusera lui-même."""
+    if isinstance(valeur, str) and variable.value_type in (int, float):
+        valeur = eval_expression(valeur)
+        if isinstance(valeur, str):
+            return None
+    try:
+        return numpy.array([valeur]).reshape(-1)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _verifier_axes(systeme, axes):
+    """Période de chaque axe, et bornes de la variable. Le reste de la forme est contrôlé par ``calcul``."""
+    for i, dimension in enumerate(axes):
+        for j, axe in enumerate(dimension if isinstance(dimension, list) else ()):
+            if not isinstance(axe, dict):
+                continue
+            champ = f"axes/{i}/{j}"
+            if "period" not in axe:
+                # Core prendrait la période par défaut de la simulation, qui n'existe pas dans l'API (500).
+                raise ErreurRequete(
+                    f"{champ} : l'axe n'a pas de période.", champ=f"{champ}/period",
+                    attendu="une période, par exemple « 2025-05 »")
+            try:
+                periode = periods.period(axe["period"])
+            except Exception:  # noqa: BLE001 -- toute période illisible, quel que soit le type reçu
+                raise ErreurRequete(
+                    f"{champ}/period n'est pas une période.", champ=f"{champ}/period",
+                    attendu="une période, par exemple « 2025-05 »", recu=_court(axe["period"])) from None
+            _verifier_calendrier(periode, [champ, "period"])
+            _verifier_bornes_axe(systeme, axe, periode, champ)
+
+
+def _verifier_bornes_axe(systeme, axe, periode, champ):
+    variable = systeme.variables.get(axe.get("name")) if isinstance(axe.get("name"), str) else None
+    bornes = BORNES.get(variable.name) if variable is not None else None
+    if bornes is None:
+        return
+    maximum = bornes.maximum
+    if callable(maximum):
+        eternel = periode.unit == DateUnit.ETERNITY
+        maximum = None if eternel else maximum(systeme.get_parameters_at_instant(periode.start))
+    for cle in ("min", "max"):
+        valeur = axe.get(cle)
+        if isinstance(valeur, bool) or not isinstance(valeur, (int, float)):
+            continue  # forme refusée par ``calcul.verifier_axes``
+        if (bornes.minimum is not None and valeur < bornes.minimum) or (maximum is not None and valeur > maximum):
+            refus = controles.Refus(0, 1, valeur, attendu_nombre(variable, maximum))
+            raise ErreurRequete(
+                f"{champ}/{cle} : " + controles.message(variable.name, periode, refus), champ=f"{champ}/{cle}",
+                attendu=refus.attendu, recu=lisible(valeur))
+
+
+def _verifier_naissances(systeme, situation, demandees):
+    """Une date de naissance après la fin de toutes les périodes demandées : personne dont on calcule quoi
+    que ce soit n'est encore né. Avant la fin de la dernière, la situation peut avoir du sens (un enfant né
+    en cours d'année) ; l'ASS refuse elle-même de se calculer pour une personne pas encore née au mois
+    calculé (``controles.naissance``), et l'API répond alors 400 aussi."""
+    if not demandees or "date_naissance" not in systeme.variables:
+        return
+    fins = [periode.stop for periode in demandees if periode.unit != DateUnit.ETERNITY]
+    individus = situation.get(systeme.person_entity.plural)
+    if not fins or not isinstance(individus, dict):
+        return
+    fin = max(fins)
+    for identifiant, individu in individus.items():
+        valeurs = individu.get("date_naissance") if isinstance(individu, dict) else None
+        for cle, valeur in (valeurs.items() if isinstance(valeurs, dict) else [(None, valeurs)]):
+            naissance = lire_date(valeur)
+            if naissance is None or naissance <= fin.date:
+                continue
+            chemin = [systeme.person_entity.plural, identifiant, "date_naissance"] + ([cle] if cle else [])
+            attendu = f"une date de naissance au plus tard le {fin.date}, fin de la dernière période demandée"
+            raise ErreurRequete(
+                f"« date_naissance » de « {identifiant} » : {naissance}, après toutes les périodes demandées "
+                f"(la dernière finit le {fin.date}) ; attendu : {attendu}.",
+                champ="/".join(chemin), attendu=attendu, recu=str(valeur), chemin=chemin)
