@@ -14,6 +14,7 @@ from openfisca_france.model.base import (
 
 from openfisca_ass import references
 from openfisca_ass.variables.droits.calendrier import DATE_INCONNUE, ajouter_mois, bornes_mois
+from openfisca_ass.variables.ressources.revenus_interrompus import ressource
 
 # Revenus dont la présence fait d'un mois civil un mois d'activité, salariée ou non salariée.
 REVENUS_ACTIVITE = ("salaire_imposable", "rpns_auto_entrepreneur_benefice")
@@ -47,7 +48,8 @@ class ass_activite_reprise(Variable):
 
     def formula(individu, period):
         """R5425-2 : tout mois civil avec une activité, même occasionnelle ou réduite, compte."""
-        return sum(individu(nom, period) for nom in REVENUS_ACTIVITE) > 0
+        # ressource() : sans chiffre d'affaires donné, le bénéfice d'auto-entrepreneur est nul sans calcul.
+        return sum(ressource(individu, nom, period) for nom in REVENUS_ACTIVITE) > 0
 
 
 class ass_eligibilite_cumul_individu(Variable):
