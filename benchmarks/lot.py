@@ -74,13 +74,16 @@ def simulation(tbs, d, jeu="ass"):
     return sim
 
 
-def mesurer(modele, n, graine=2025, tracer=False, jeu="ass"):
-    """Run one measure on input set ``jeu`` (population.JEUX); returns a dict (see module docstring)."""
+def mesurer(modele, n, graine=2025, tracer=False, jeu="ass", tbs=None):
+    """Run one measure on input set ``jeu`` (population.JEUX); returns a dict (see module docstring).
+
+    ``tbs``: an already built tax-benefit system of ``modele`` (tests share one); by default, built here.
+    """
     if modele == "numpy":
         import plancher_numpy
         p = plancher_numpy.parametres(population.MOIS + "-01")
     else:
-        tbs = systeme(modele)
+        tbs = tbs or systeme(modele)
     rss_avant = rss_mio()
     d = population.generer(n, graine)
     if modele == "numpy":
