@@ -1,6 +1,6 @@
 """Batch run: ``ass`` for one month over N persons, in this process, for one model.
 
-    python benchmarks/lot.py --modele ass|france|numpy --n 100000
+    python benchmarks/lot.py --modele ass|france|numpy --n 100000 [--jeu ass|france|clairseme]
 
 prints one JSON line: times (inputs, calculation), peak RSS, RSS before the data, and a checksum of
 the amounts. ``run.py`` starts it in a fresh subprocess per measure so that memory peaks are clean.
@@ -38,8 +38,8 @@ def systeme(modele):
     return FranceTaxBenefitSystem()
 
 
-def simulation(tbs, d):
-    """An OpenFisca simulation of the persons of ``d`` (see population.generer), inputs set."""
+def simulation(tbs, d, jeu="ass"):
+    """An OpenFisca simulation of the persons of ``d`` (see population.generer), the inputs of set ``jeu`` given."""
     from openfisca_core import periods
     from openfisca_core.simulation_builder import SimulationBuilder
     from openfisca_france.model.base import TypesActivite
@@ -60,42 +60,48 @@ def simulation(tbs, d):
     def donner(nom, periode, valeurs):
         sim.get_holder(nom).put_in_cache(valeurs, periods.period(periode))
 
-    for i, mois in enumerate(population.MOIS_HISTOIRE):
-        for nom in population.ENTREES_MENSUELLES:
-            donner(nom, mois, d[nom][i])
-        donner("activite", mois, TypesActivite.encode(d["activite"][i]))
-        donner("ass_precondition_remplie", mois, d["ass_precondition_remplie"][i])
-        if "ass_aah_droits_acquis_2016" in tbs.variables:
-            donner("ass_aah_droits_acquis_2016", mois, d["ass_aah_droits_acquis_2016"][i])
-    for nom in population.ENTREES_ANNUELLES:
-        donner(nom, population.ANNEE_PRECEDENTE, d[nom])
-    donner("age_en_mois", population.MOIS, d["age_en_mois"])
-    donner("residence_mayotte", population.MOIS, d["residence_mayotte"])
+    donnees = population.JEUX[jeu]
+    for nom, mois in donnees.items():
+        if nom not in tbs.variables:  # ass_aah_droits_acquis_2016 is this package's
+            continue
+        if mois == population.UNE_FOIS:
+            periode = population.ANNEE_PRECEDENTE if nom in population.ENTREES_ANNUELLES else population.MOIS
+            donner(nom, periode, d[nom])
+            continue
+        for i in mois:
+            valeurs = d[nom][i]
+            donner(nom, population.MOIS_HISTOIRE[i], TypesActivite.encode(valeurs) if nom == "activite" else valeurs)
     return sim
 
 
-def mesurer(modele, n, graine=2025, tracer=False):
-    """Run one measure; returns a dict (see module docstring)."""
+def mesurer(modele, n, graine=2025, tracer=False, jeu="ass", tbs=None):
+    """Run one measure on input set ``jeu`` (population.JEUX); returns a dict (see module docstring).
+
+    ``tbs``: an already built tax-benefit system of ``modele`` (tests share one); by default, built here.
+    """
     if modele == "numpy":
         import plancher_numpy
         p = plancher_numpy.parametres(population.MOIS + "-01")
     else:
-        tbs = systeme(modele)
+        tbs = tbs or systeme(modele)
     rss_avant = rss_mio()
     d = population.generer(n, graine)
+    if modele == "numpy":
+        d = population.restreindre(d, jeu)
     debut = time.perf_counter()
     if modele == "numpy":
         fin_entrees = debut
         annee, mois = (int(x) for x in population.MOIS.split("-"))
         montants = plancher_numpy.ass(d, p, annee, mois, 31)
     else:
-        sim = simulation(tbs, d)
+        sim = simulation(tbs, d, jeu)
         sim.trace = tracer
         fin_entrees = time.perf_counter()
         montants = sim.calculate("ass", population.MOIS)
     fin = time.perf_counter()
     resultat = {
         "modele": modele,
+        "jeu": jeu,
         "n": n,
         "entrees_s": fin_entrees - debut,
         "calcul_s": fin - fin_entrees,
@@ -115,10 +121,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--modele", choices=("ass", "france", "numpy"), required=True)
     parser.add_argument("--n", type=int, required=True)
+    parser.add_argument("--jeu", choices=tuple(population.JEUX), default="ass", help="input set (population.py)")
     parser.add_argument("--graine", type=int, default=2025)
     parser.add_argument("--montants", help="save the amounts (.npy) to compare models")
     args = parser.parse_args(argv)
-    resultat = mesurer(args.modele, args.n, args.graine)
+    resultat = mesurer(args.modele, args.n, args.graine, jeu=args.jeu)
     montants = resultat.pop("montants")
     if args.montants:
         numpy.save(args.montants, numpy.asarray(montants, dtype=numpy.float64))

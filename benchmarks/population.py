@@ -1,9 +1,20 @@
 """Synthetic benchmark inputs: N persons, singles and couples, 12 months of resources and activity.
 
 The same arrays feed openfisca-ass, openfisca-france and the numpy floor, so the three compute on
-identical inputs. Every variable that either model reads for ``ass`` in ``MOIS`` is given as an input
-(``ENTREES_*``), so that neither model falls back on France's upstream formulas (salaries rebuilt from
-gross pay, AAH, CSG rates...): the benchmark measures the ASS rules, not France's payroll.
+identical inputs. Three input sets (``JEUX``) say which of the generated arrays are given:
+
+- ``ass``, this package's complete set: every variable that either model reads for ``ass`` in
+  ``MOIS`` is given (``ENTREES_*``), so that neither model falls back on France's upstream formulas
+  (salaries rebuilt from gross pay, AAH, CSG rates...): the ASS rules are measured, not France's payroll;
+- ``france``, openfisca-france's own complete set, as a France user fills it for France's simplified
+  ASS: what that model reads, over the periods it reads it. It reads ``revenus_capital`` for ``MOIS``
+  alone, every other resource over the rolling year and the months around it: the set is ``ass``
+  without the 12 months of capital income before ``MOIS``, which this package reads (R5423-2) and
+  France's formulas compute from the foyer's tax boxes (0 here, none being given);
+- ``clairseme``, a simulator's sparse request: activity and prior-activity condition over 13 months,
+  one month of salary (the month before ``MOIS``). Everything else is computed, France's payroll included.
+
+``restreindre`` gives the arrays as the models see them under a set (what is not given is 0).
 
 Synthetic, deterministic (seeded), not calibrated: a mix chosen so that every branch of the rules is
 exercised (interrupted incomes, couples, cumul with work, AAH, Mayotte, age limit).
@@ -39,6 +50,45 @@ ENTREES_ANNUELLES = (
     )
 # Individual states given for each of the 13 months.
 ENTREES_ETATS = ("activite", "ass_precondition_remplie", "ass_aah_droits_acquis_2016")
+
+# Input sets: for each given variable, the indexes in MOIS_HISTOIRE of the months given, or UNE_FOIS
+# for the (n,) arrays (rpns_* of ANNEE_PRECEDENTE, age_en_mois and residence_mayotte of MOIS). What a
+# set leaves out is not put in the simulation.
+TOUS_LES_MOIS = tuple(range(13))
+MOIS_SEUL = (12,)
+UNE_FOIS = "une fois"
+JEUX = {
+    "ass": dict(
+        {nom: TOUS_LES_MOIS for nom in ENTREES_MENSUELLES + ENTREES_ETATS},
+        **{nom: UNE_FOIS for nom in ENTREES_ANNUELLES + ("age_en_mois", "residence_mayotte")},
+        ),
+    "france": dict(
+        {nom: TOUS_LES_MOIS for nom in ENTREES_MENSUELLES + ENTREES_ETATS},
+        revenus_capital=MOIS_SEUL,
+        **{nom: UNE_FOIS for nom in ENTREES_ANNUELLES + ("age_en_mois", "residence_mayotte")},
+        ),
+    "clairseme": {"activite": TOUS_LES_MOIS, "ass_precondition_remplie": TOUS_LES_MOIS, "salaire_imposable": (11,)},
+    }
+
+
+def restreindre(d, jeu):
+    """The arrays of ``d`` as the models see them under input set ``jeu``: months not given are 0.
+
+    Only meaningful where France's formulas give 0 for what is not given (``ass`` and ``france`` sets):
+    the benchmark checks it by comparing the numpy floor, fed these arrays, with openfisca-ass.
+    """
+    donnees = JEUX[jeu]
+    resultat = dict(d)
+    for nom in ENTREES_MENSUELLES + ENTREES_ETATS:
+        mois = donnees.get(nom, ())
+        if mois != TOUS_LES_MOIS:
+            resultat[nom] = numpy.zeros_like(d[nom])
+            resultat[nom][list(mois)] = d[nom][list(mois)]
+    for nom in ENTREES_ANNUELLES:
+        if nom not in donnees:
+            resultat[nom] = numpy.zeros_like(d[nom])
+    return resultat
+
 
 # TypesActivite codes (openfisca_france.model.base): actif, chomeur, etudiant, retraite, inactif.
 ACTIF, CHOMEUR, ETUDIANT, RETRAITE, INACTIF = range(5)

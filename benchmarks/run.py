@@ -3,10 +3,13 @@
     python benchmarks/run.py             # N = 10,000, 100,000, 1,000,000; API; system build
     python benchmarks/run.py --rapide    # stops at N = 100,000, fewer requests (CI, a quick look)
 
-(a) batch: ``ass`` for May 2025 over N persons with complete inputs (13 months of resources and
-    activity, singles and couples mixed; see population.py), this package versus openfisca-france on
-    the same inputs, and the floor: the same arithmetic as this package in plain numpy. Each measure runs
-    in a fresh subprocess (lot.py), so that its peak RSS is its own.
+(a) batch: ``ass`` for May 2025 over N persons (singles and couples mixed; see population.py), this
+    package versus openfisca-france on the same arrays, and the floor: the same arithmetic as this
+    package in plain numpy. Three input sets side by side (population.JEUX): this package's complete
+    set (13 months of every resource), openfisca-france's own complete set (what France's simplified
+    ASS reads: capital income for the month only), a simulator's sparse request (activity, prior
+    activity, one salary month; no floor: France's formulas rebuild the rest). Each measure runs in a
+    fresh subprocess (lot.py), so that its peak RSS is its own.
 (b) API: median and p95 latency of the README example /calculate, both packages served the same way.
 (c) building the tax-benefit system, this package versus openfisca-france alone.
 (d) the analysis's synthetic population (issue 5), simulated by chunks of households: time per person
@@ -30,8 +33,22 @@ ICI = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, ICI)
 
 GIO = 2 ** 30
-TAILLES = (10_000, 100_000, 1_000_000)
+# N measured for each input set; --rapide keeps N <= 100,000 (the sparse set: TAILLE_CLAIRSEME_RAPIDE).
+TAILLES = {
+    "ass": (10_000, 100_000, 1_000_000),
+    "france": (10_000, 100_000, 300_000, 1_000_000),
+    # France rebuilds 12 months of salaries from gross pay: 5 s for 20,000 persons.
+    "clairseme": (20_000,),
+    }
+TAILLE_CLAIRSEME_RAPIDE = 2_000
 MODELES_LOT = ("ass", "france", "numpy")
+# The floor reads arrays: on the sparse set, what France's formulas rebuild is not one of them.
+JEUX_AVEC_PLANCHER = ("ass", "france")
+NOMS_JEUX = {
+    "ass": "openfisca-ass's complete inputs",
+    "france": "openfisca-france's complete inputs",
+    "clairseme": "sparse inputs",
+    }
 # Beyond this resident size a measure is stopped and reported as not fitting (the machine: 24 GiB).
 LIMITE_MEMOIRE_GIO = 22
 
@@ -64,33 +81,34 @@ def lancer(script, arguments, limite_gio=LIMITE_MEMOIRE_GIO, delai=3600):
     return json.loads(sortie.strip().splitlines()[-1])
 
 
-def mesurer_lots(tailles, repetitions, journal):
-    """Batch measures: for each N and model, ``repetitions`` fresh subprocesses; median times, max peak."""
+def mesurer_lots(mesures, repetitions, journal):
+    """Batch measures: for each (input set, N) and model, ``repetitions`` fresh subprocesses; median times, max peak."""
     resultats = []
     with tempfile.TemporaryDirectory() as dossier:
-        for n in tailles:
+        for jeu, n in mesures:
             montants = {}
-            for modele in MODELES_LOT:
+            modeles = MODELES_LOT if jeu in JEUX_AVEC_PLANCHER else ("ass", "france")
+            for modele in modeles:
                 essais = []
                 for r in range(repetitions):
-                    fichier = os.path.join(dossier, f"{modele}_{n}.npy")
-                    arguments = ["--modele", modele, "--n", n]
+                    fichier = os.path.join(dossier, f"{modele}_{jeu}_{n}.npy")
+                    arguments = ["--modele", modele, "--n", n, "--jeu", jeu]
                     if r == 0:
                         arguments += ["--montants", fichier]
                     essai = lancer("lot.py", arguments)
                     essais.append(essai)
-                    journal(f"lot {modele:6s} N={n:>9,} essai {r + 1}: {resume(essai)}")
+                    journal(f"lot {jeu:9s} {modele:6s} N={n:>9,} essai {r + 1}: {resume(essai)}")
                     if "erreur" in essai:
                         break
                     if r == 0:
                         montants[modele] = numpy.load(fichier)
                         os.remove(fichier)
-                resultats.append(agreger(modele, n, essais))
+                resultats.append(dict(agreger(modele, n, essais), jeu=jeu))
             # The floor must compute what openfisca-ass computes; France's simplified ASS differs by design.
             if "ass" in montants and "numpy" in montants:
                 ecart = float(numpy.abs(montants["ass"] - montants["numpy"]).max()) if n else 0.0
                 for r in resultats:
-                    if r["n"] == n and r["modele"] == "numpy":
+                    if (r["jeu"], r["n"], r["modele"]) == (jeu, n, "numpy"):
                         r["ecart_max_vs_ass"] = ecart
     return resultats
 
@@ -166,31 +184,45 @@ def rapport(lots, api_, construction, options, population=None):
           f"{os.cpu_count()} cœurs (nproc), Python {platform.python_version()}, "
           f"commande : {options.commande}")
     ajout("")
-    ajout("(a) Lot : `ass` pour 2025-05, entrées complètes (13 mois), médiane de "
+    ajout("(a) Lot : `ass` pour 2025-05, trois jeux d'entrées (population.JEUX), médiane de "
           f"{options.repetitions} processus neufs ; pic = RSS max du processus, données = pic − RSS avant les données")
     ajout("")
-    ajout("| N | modèle | calcul (s) | entrées (s) | total (s) | pic RSS (Mio) | données+calcul (Mio) | "
+    ajout("| entrées | N | modèle | calcul (s) | entrées (s) | total (s) | pic RSS (Mio) | données+calcul (Mio) | "
           "bénéficiaires | Σ ass (€) | calcul ÷ France | calcul ÷ numpy |")
-    ajout("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    par_cle = {(r["n"], r["modele"]): r for r in lots}
+    ajout("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    par_cle = {(r["jeu"], r["n"], r["modele"]): r for r in lots}
+
+    def rapport_a(r, autre):
+        if r["modele"] == "numpy" or "calcul_s" not in autre or not autre["calcul_s"]:
+            return ""
+        return f"{r['calcul_s'] / autre['calcul_s']:.2f}×"
+
     for r in lots:
         if "erreur" in r:
-            ajout(f"| {r['n']:,} | {r['modele']} | {r['erreur']} | | | | | | | | |")
+            ajout(f"| {r['jeu']} | {r['n']:,} | {r['modele']} | {r['erreur']} | | | | | | | | |")
             continue
-        france = par_cle.get((r["n"], "france"), {})
-        plancher = par_cle.get((r["n"], "numpy"), {})
-
-        def rapport_a(autre):
-            if r["modele"] == "numpy" or "calcul_s" not in autre or not autre["calcul_s"]:
-                return ""
-            return f"{r['calcul_s'] / autre['calcul_s']:.2f}×"
-
+        france = par_cle.get((r["jeu"], r["n"], "france"), {})
+        plancher = par_cle.get((r["jeu"], r["n"], "numpy"), {})
         nom = r["modele"]
         if nom == "numpy" and "ecart_max_vs_ass" in r:
             nom += f" (écart max vs ass {r['ecart_max_vs_ass']:.2g} €)"
-        ajout(f"| {r['n']:,} | {nom} | {r['calcul_s']:.3f} | {r['entrees_s']:.3f} | {r['total_s']:.3f} | "
+        ajout(f"| {r['jeu']} | {r['n']:,} | {nom} | {r['calcul_s']:.3f} | {r['entrees_s']:.3f} | {r['total_s']:.3f} | "
               f"{r['pic_rss_mio']:.0f} | {r['supplement_mio']:.0f} | {r['beneficiaires']:,} | "
-              f"{r['somme_ass']:,.0f} | {rapport_a(france) if r['modele'] == 'ass' else ''} | {rapport_a(plancher)} |")
+              f"{r['somme_ass']:,.0f} | {rapport_a(r, france) if r['modele'] == 'ass' else ''} | "
+              f"{rapport_a(r, plancher)} |")
+    ajout("")
+    ajout("Côte à côte : calcul openfisca-ass ÷ openfisca-france, même processus de mesure, mêmes tableaux")
+    ajout("")
+    jeux = list(dict.fromkeys(r["jeu"] for r in lots))
+    tailles = sorted({r["n"] for r in lots})
+    ajout("| N | " + " | ".join(NOMS_JEUX.get(jeu, jeu) for jeu in jeux) + " |")
+    ajout("|---:|" + "---:|" * len(jeux))
+    for n in tailles:
+        cases = []
+        for jeu in jeux:
+            ass, france = par_cle.get((jeu, n, "ass"), {}), par_cle.get((jeu, n, "france"), {})
+            cases.append(rapport_a(ass, france) if "calcul_s" in ass else "")
+        ajout(f"| {n:,} | " + " | ".join(cases) + " |")
     ajout("")
     if api_:
         ajout(f"(b) API : POST /calculate, exemple du README, {options.requetes} requêtes successives après 3 "
@@ -236,8 +268,8 @@ def rapport(lots, api_, construction, options, population=None):
             for n in (1_000_000, 10_000_000):
                 heures = p["s_par_personne"] * n / 3600
                 ajout(f"| extrapolé | {n:,} | {p['taille_lot']:,} | {heures:,.1f} h sur 1 cœur, "
-                      f"{heures / (os.cpu_count() or 1):,.1f} h sur {os.cpu_count()} | | ≈ {p['pic_rss_mio']:.0f} par processus "
-                      "(borné par le lot) |")
+                      f"{heures / (os.cpu_count() or 1):,.1f} h sur {os.cpu_count()} | | "
+                      f"≈ {p['pic_rss_mio']:.0f} par processus (borné par le lot) |")
         ajout("")
     return "\n".join(lignes)
 
@@ -246,17 +278,28 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rapide", action="store_true", help="N ≤ 100,000, 10 requêtes API, 1 essai")
     parser.add_argument("--tailles", type=lambda s: [int(x) for x in s.split(",")],
-                        help="N séparés par des virgules (remplace la liste par défaut)")
+                        help="N séparés par des virgules, pour chaque jeu d'entrées (remplace TAILLES)")
+    parser.add_argument("--jeux", type=lambda s: s.split(","), default=list(TAILLES),
+                        help="jeux d'entrées séparés par des virgules (défaut : ass,france,clairseme)")
     parser.add_argument("--repetitions", type=int, help="processus par mesure de lot (défaut 3, 1 si --rapide)")
     parser.add_argument("--requetes", type=int, help="requêtes API mesurées (défaut 30, 10 si --rapide)")
     parser.add_argument("--sans-api", action="store_true")
     parser.add_argument("--sans-construction", action="store_true")
-    parser.add_argument("--population", type=int, help="ménages de la population synthétique (défaut 400, 0 si --rapide)")
+    parser.add_argument("--population", type=int,
+                        help="ménages de la population synthétique (défaut 400, 0 si --rapide)")
     parser.add_argument("--json", help="écrire aussi les mesures brutes dans ce fichier")
     parser.add_argument("--silencieux", action="store_true", help="pas de journal des essais sur stderr")
     options = parser.parse_args(argv)
     options.commande = " ".join(["python benchmarks/run.py"] + (argv if argv is not None else sys.argv[1:]))
-    tailles = options.tailles or [n for n in TAILLES if not options.rapide or n <= 100_000]
+    for jeu in options.jeux:
+        if jeu not in TAILLES:
+            parser.error(f"--jeux : « {jeu} » n'est pas un jeu d'entrées ({', '.join(TAILLES)})")
+    mesures = []
+    for jeu in options.jeux:
+        tailles = options.tailles or [n for n in TAILLES[jeu] if not options.rapide or n <= 100_000]
+        if options.rapide and jeu == "clairseme" and not options.tailles:
+            tailles = [TAILLE_CLAIRSEME_RAPIDE]
+        mesures += [(jeu, n) for n in tailles]
     options.repetitions = options.repetitions or (1 if options.rapide else 3)
     options.requetes = options.requetes or (10 if options.rapide else 30)
     options.repetitions_construction = 1 if options.rapide else 5
@@ -265,7 +308,7 @@ def main(argv=None):
         if not options.silencieux:
             print(message, file=sys.stderr, flush=True)
 
-    lots = mesurer_lots(tailles, options.repetitions, journal)
+    lots = mesurer_lots(mesures, options.repetitions, journal)
     api_ = {} if options.sans_api else mesurer_api(options.requetes, journal)
     construction = {} if options.sans_construction else mesurer_construction(options.repetitions_construction, journal)
     menages = options.population if options.population is not None else (0 if options.rapide else 400)

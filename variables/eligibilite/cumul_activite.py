@@ -14,6 +14,7 @@ from openfisca_france.model.base import (
 
 from openfisca_ass import references
 from openfisca_ass.variables.droits.calendrier import DATE_INCONNUE, ajouter_mois, bornes_mois
+from openfisca_ass.variables.ressources.revenus_interrompus import ressource
 
 # Revenus dont la présence fait d'un mois civil un mois d'activité, salariée ou non salariée.
 REVENUS_ACTIVITE = ("salaire_imposable", "rpns_auto_entrepreneur_benefice")
@@ -51,7 +52,8 @@ class ass_activite_reprise(Variable):
         Sauf les revenus artistiques d'un artiste-auteur (ass_revenus_artistiques, lecture [S]) : ressources
         de la demande et du renouvellement, ils ne sont pas une activité reprise.
         """
-        revenus = sum(individu(nom, period) for nom in REVENUS_ACTIVITE)
+        # ressource() : sans chiffre d'affaires donné, le bénéfice d'auto-entrepreneur est nul sans calcul.
+        revenus = sum(ressource(individu, nom, period) for nom in REVENUS_ACTIVITE)
         return (revenus - individu("ass_revenus_artistiques", period)) > 0
 
 

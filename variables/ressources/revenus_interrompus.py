@@ -1,12 +1,11 @@
 """Revenus interrompus : neutralisation ou abattement de 30 % (article R5423-5 du code du travail)."""
-import os
-
 import numpy
 from openfisca_core import periods
 from openfisca_core.periods import Period
 from openfisca_france.model.base import ADD, MONTH, Individu, Variable
 
 from openfisca_ass import references
+from openfisca_ass.variables.ressources import chaines_sans_entree
 
 # Net amounts that openfisca-france derives from a gross amount with rates that need a whole
 # income-tax computation: the CSG, CRDS and CASA rates on pensions and unemployment benefits depend on
@@ -28,33 +27,27 @@ NETS_PROPORTIONNELS_AU_BRUT = {
     }
 
 
-def _formules_de_france(simulation, noms):
-    """True if none of ``noms`` was replaced (by this package or a reform) with a formula of its own."""
-    variables = simulation.tax_benefit_system.variables
-    # OpenFisca loads model files under generated module names: look at the source file instead.
-    dossier_france = os.sep + "openfisca_france" + os.sep
-    return all(
-        dossier_france in formule.__code__.co_filename
-        for nom in noms
-        for formule in variables[nom].formulas.values()
-        )
-
-
 def ressource(individu, nom, periode, options=None):
     """``individu(nom, periode, options)``, without openfisca-france's upstream chain when it can only give 0.
 
     For a net amount of ``NETS_PROPORTIONNELS_AU_BRUT``: when nobody in the simulation has the gross
     amount over ``periode``, nothing in its chain was given as an input and the chain is France's own,
-    the net amount is zero and its rates (hence the income tax) are not computed. Otherwise, the
+    the net amount is zero and its rates (hence the income tax) are not computed. For a resource
+    whose chain holds no known value at all (``chaines_sans_entree``: capital income, micro-entrepreneur
+    profit, plain inputs), the months given are summed and the others count for 0. Otherwise, the
     ordinary calculation. Same result either way; this only spares the work.
     """
+    if not chaines_sans_entree.RACCOURCIS:
+        return individu(nom, periode, options=options)
+    simulation = individu.simulation
+    if chaines_sans_entree.nulle_sans_entree(simulation, nom):
+        return chaines_sans_entree.somme_des_mois_connus(individu, nom, periode)
     chaine = NETS_PROPORTIONNELS_AU_BRUT.get(nom)
     if chaine is not None:
         bruts, derives = chaine
-        simulation = individu.simulation
         if (
             not any(simulation.get_holder(derive).get_known_periods() for derive in derives)
-            and _formules_de_france(simulation, derives)
+            and chaines_sans_entree.formules_de_france(simulation, derives)
             and not any(individu(brut, periode, options=[ADD]).any() for brut in bruts)
             ):
             return individu.filled_array(0, dtype=numpy.float32)
