@@ -1,8 +1,11 @@
-"""L'API web d'openfisca-ass : celle d'openfisca-core, durcie et complétée.
+"""openfisca-ass's web API: openfisca-core's, hardened and extended.
 
-- ``application.creer_application`` enveloppe l'application Flask d'openfisca-core : mêmes routes, même
-  format de requête qu'openfisca-france (remplacement direct), mais toute requête mal formée reçoit
-  une réponse 4xx en JSON qui nomme le champ fautif et la forme attendue, jamais une 500 ;
-- ``comparaison`` ajoute ``POST /compare`` (référence, réforme et écart en un appel) ;
-- ``wsgi`` et ``gunicorn_conf`` servent l'ensemble en production (``make serve``).
+- ``application.creer_application`` wraps openfisca-core's Flask application: same routes, same request
+  format as openfisca-france (a drop-in replacement), but every malformed request gets a JSON 4xx naming
+  the faulty field and the expected form, never a 500;
+- ``budget`` refuses a request too costly before computing it, ``delai`` stops one that runs past its
+  deadline (503), ``exposition`` holds the CORS and ``/trace`` settings;
+- ``comparaison`` adds ``POST /compare`` (reference, reforms and differences in one call) and
+  ``GET /reformes``;
+- ``wsgi`` and ``gunicorn_conf`` serve it in production (``make serve``).
 """

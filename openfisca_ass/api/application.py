@@ -1,71 +1,106 @@
-"""L'application WSGI : l'API d'openfisca-core sur ``CountryTaxBenefitSystem``, durcie.
+"""The WSGI application: openfisca-core's API over ``CountryTaxBenefitSystem``, hardened.
 
-Les routes de core restent les siennes (``/spec``, ``/variables``, ``/parameter/...``...) ; ``/calculate``
-et ``/trace`` sont remplacées par des vues qui contrôlent d'abord la requête (``validation``) puis
-appellent les mêmes fonctions de core, si bien que leurs réponses restent celles d'openfisca-france.
+Core's routes stay its own (``/spec``, ``/variables``, ``/parameter/...``...); ``/calculate`` and
+``/trace`` are replaced by views that first check the request (``validation``), then its cost
+(``budget``), then compute under a deadline (``delai``) with the same core functions, so that their
+answers stay openfisca-france's. ``/compare`` and ``/reformes`` are added (``comparaison``). What is
+exposed (CORS, ``/trace``) is a setting (``exposition``).
 """
 import os
 
 from flask import jsonify, request
-from openfisca_core.errors import ParameterNotFoundError, PeriodMismatchError, SituationParsingError
+from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 from openfisca_core.scripts import build_tax_benefit_system
-from openfisca_web_api import handlers
 from openfisca_web_api.app import create_app
 
 from openfisca_ass.api import erreurs
-from openfisca_ass.api.calcul import ErreurSituation, calculer
-from openfisca_ass.api.comparaison import Registre, comparer, reformes_du_paquet
+from openfisca_ass.api.budget import Budget
+from openfisca_ass.api.calcul import ErreurSituation, calculer, tracer
+from openfisca_ass.api.comparaison import Registre, comparer, lire_demande
+from openfisca_ass.api.delai import DelaiDepasse, Echeance, reponse_delai_depasse
 from openfisca_ass.api.erreurs import ErreurRequete, reponse_json
+from openfisca_ass.api.exposition import Exposition
 from openfisca_ass.api.spec import completer_spec
 from openfisca_ass.api.validation import lire_json, verifier_situation
 
-# Une situation de quelques ménages tient en quelques kilo-octets ; 1 Mio laisse de la marge aux axes
-# et aux historiques de ressources sur douze mois, sans laisser un client saturer la mémoire.
+# A situation of a few households fits in a few kilobytes; 1 MiB leaves room for axes and twelve
+# months of resources, without letting a client fill the memory.
 LIMITE_CORPS_OCTETS = 1024 * 1024
 
 
-def creer_application(reformes=(), reformes_comparables=None, limite_corps_octets=LIMITE_CORPS_OCTETS):
-    """L'application Flask.
+def creer_application(reformes=(), reformes_comparables=None, limite_corps_octets=LIMITE_CORPS_OCTETS,
+                      budget=None, exposition=None):
+    """The Flask application.
 
-    ``reformes`` : chemins pointés des réformes appliquées au système servi (comme ``openfisca serve
-    --reforms``). ``reformes_comparables`` : réformes ajoutées au registre de /compare, qui compte déjà
-    celles du paquet ``openfisca_ass.reforms``.
+    ``reformes``: dotted paths of the reforms applied to the served system (as ``openfisca serve
+    --reforms``). ``reformes_comparables``: reforms added to /compare's registry, which already holds
+    the shipped ones. ``budget``, ``exposition``: the settings (defaults: ``Budget()``, ``Exposition()``).
     """
-    # /compare part toujours de la législation en vigueur : le système servi peut être réformé, la
-    # référence jamais (comparer une réforme à elle-même n'aurait pas de sens).
+    budget = budget or Budget()
+    exposition = exposition or Exposition()
+    # /compare always starts from the law in force: the served system may be reformed, the reference
+    # never is (comparing a reform with itself would make no sense).
     reference = build_tax_benefit_system("openfisca_ass", None, None)
     systeme = reference
     for chemin in reformes:
         systeme = systeme.apply_reform(chemin)
-    registre = Registre(reference, reformes_comparables or (), facultatifs=reformes_du_paquet())
+    registre = Registre(reference, reformes_comparables or ())
 
-    app = create_app(systeme)
-    # Pour les corps envoyés par morceaux, Werkzeug borne le flux à cette taille ; un octet de plus
-    # que la limite, pour que ``lire_json`` voie le dépassement et réponde 413.
+    with exposition.cors_de_core_remplace():
+        app = create_app(systeme)
+    # For bodies sent in chunks, Werkzeug caps the stream at this size; one byte over the limit, so
+    # that ``lire_json`` sees the overflow and answers 413.
     app.config["MAX_CONTENT_LENGTH"] = limite_corps_octets + 1
     erreurs.installer(app)
-    completer_spec(app)
+    app.register_error_handler(DelaiDepasse, lambda erreur: erreurs.repondre_erreur_requete(
+        reponse_delai_depasse(erreur)))
+    completer_spec(app, trace=exposition.trace)
 
     def situation_de_la_requete():
         situation = lire_json(request, limite_corps_octets)
         verifier_situation(systeme, situation)
+        budget.verifier(systeme, situation)
         return situation
 
     def vue_calculate():
         situation = situation_de_la_requete()
-        return _repondre(lambda: calculer(systeme, situation))
+        return _repondre(lambda: calculer(systeme, situation, Echeance(budget.delai_s)))
 
     def vue_trace():
+        if not exposition.trace:
+            raise ErreurRequete(
+                "La route /trace est désactivée sur ce serveur.", champ="/trace",
+                attendu="/calculate (ou un serveur lancé avec OPENFISCA_ASS_TRACE=1)", statut=404)
         situation = situation_de_la_requete()
         if "axes" in situation:
             raise ErreurRequete(
                 "/trace explique une seule situation : les axes n'y sont pas pris en charge.",
                 champ="axes", attendu="aucun axe (utilisez /calculate pour une grille)")
-        return _repondre(lambda: handlers.trace(systeme, situation))
+        reponse = _repondre(lambda: tracer(systeme, situation, Echeance(budget.delai_s)))
+        taille = reponse.content_length or len(reponse.get_data())
+        if exposition.trace_max_octets and reponse.status_code == 200 and taille > exposition.trace_max_octets:
+            raise ErreurRequete(
+                f"Trace trop volumineuse : {taille} octets, au-delà de la limite de "
+                f"{exposition.trace_max_octets} (réglage OPENFISCA_ASS_TRACE_MAX_OCTETS). "
+                "Demandez moins de variables ou de périodes.",
+                champ="/trace", attendu=f"une trace d'au plus {exposition.trace_max_octets} octets", recu=taille,
+                statut=422, limite={"nom": "trace_max_octets", "reglage": "OPENFISCA_ASS_TRACE_MAX_OCTETS",
+                                    "valeur": exposition.trace_max_octets})
+        return reponse
 
     def vue_compare():
         corps = lire_json(request, limite_corps_octets)
-        return _repondre(lambda: comparer(registre, corps, verifier_situation))
+        situation, reformes = lire_demande(registre, corps, budget)
+        verifier_situation(registre.reference, situation)
+        budget.verifier(registre.reference, situation)
+        echeance = Echeance(budget.delai_s)
+
+        def calcul():
+            reference, comparaisons = comparer(registre, situation, reformes, echeance)
+            if "reforme" in corps:  # one reform: the flat shape
+                return {"reforme": corps["reforme"], "reference": reference, **comparaisons[0]}
+            return {"reference": reference, "reformes": comparaisons}
+        return _repondre(calcul)
 
     app.view_functions["calculate"] = vue_calculate
     app.view_functions["trace"] = vue_trace
@@ -78,14 +113,10 @@ def _repondre(calcul):
     try:
         return jsonify(calcul())
     except ErreurSituation as erreur:
-        # Forme d'openfisca-core, inchangée : les clients d'openfisca-france la lisent déjà.
+        # openfisca-core's shape, unchanged: openfisca-france's clients already read it.
         return reponse_json(erreur.corps, erreur.statut)
-    except (SituationParsingError, PeriodMismatchError) as erreur:  # levées par handlers.trace
+    except (SituationParsingError, PeriodMismatchError) as erreur:
         return reponse_json(erreur.error, erreur.code or 400)
-    except ParameterNotFoundError as erreur:  # /trace : calculer() nomme lui-même le champ
-        raise ErreurRequete(
-            f"La législation n'est pas décrite au {erreur.instant_str} (paramètre {erreur.name}).",
-            champ="période", attendu="une période couverte par les paramètres du modèle", recu=erreur.instant_str)
 
 
 def chemins_env(nom):
@@ -93,9 +124,11 @@ def chemins_env(nom):
 
 
 def creer_application_depuis_environnement():
-    """Configuration par l'environnement, pour gunicorn (voir ``wsgi``)."""
+    """Settings from the environment, for gunicorn (see ``wsgi``)."""
     return creer_application(
         reformes=chemins_env("OPENFISCA_ASS_REFORMES"),
         reformes_comparables=chemins_env("OPENFISCA_ASS_REFORMES_COMPARABLES"),
         limite_corps_octets=int(os.environ.get("OPENFISCA_ASS_LIMITE_CORPS", LIMITE_CORPS_OCTETS)),
+        budget=Budget.depuis_environnement(),
+        exposition=Exposition.depuis_environnement(),
     )

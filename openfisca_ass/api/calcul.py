@@ -1,14 +1,14 @@
-"""Calcul d'une situation, avec ou sans ``axes``.
+"""Computing a situation, with or without ``axes`` (``/calculate``), and its trace (``/trace``).
 
-La boucle est celle d'``openfisca_web_api.handlers.calculate`` (même construction de la simulation,
-même mise en forme des valeurs : la réponse reste celle de l'API d'openfisca-france), à deux
-différences près :
+The loop is ``openfisca_web_api.handlers.calculate``'s (same simulation build, same formatting of the
+values: the answer stays that of openfisca-france's API), with three differences:
 
-- chaque valeur demandée est calculée à part, si bien qu'une date que les paramètres ne couvrent pas
-  donne une 400 qui nomme le champ au lieu d'une 500 ;
-- avec des ``axes``, core 44.7.1 répond 500 (il cherche « demandeur » parmi les individus renommés
-  « demandeur0 », « demandeur1 »...) ; ici chaque valeur demandée devient la liste de ses valeurs sur
-  la grille, dans l'ordre de core (le premier axe varie le plus vite).
+- each requested value is computed on its own, so that a date the parameters do not cover gives a 400
+  naming the field instead of a 500;
+- with ``axes``, core 44.7.1 answers 500 (it looks for "demandeur" among the persons renamed
+  "demandeur0", "demandeur1"...); here each requested value becomes the list of its values over the
+  grid, in core's order (the first axis varies fastest);
+- the simulation runs under a deadline (``delai.Echeance``): past it, a 503 instead of a killed worker.
 """
 import dpath
 from openfisca_core import periods
@@ -19,13 +19,9 @@ from openfisca_core.simulations import SimulationBuilder
 from openfisca_ass.api.erreurs import ErreurRequete
 from openfisca_ass.api.validation import VARIABLES_POSITIVES
 
-# Au-delà, une seule requête occuperait un processus trop longtemps (délai gunicorn) : 1 000
-# situations se calculent en quelques secondes.
-CELLULES_MAX = 1000
-
 
 class ErreurSituation(Exception):
-    """Erreur de situation signalée par core : son corps (forme imbriquée) et son statut."""
+    """A situation error reported by core: its body (nested shape) and its status."""
 
     def __init__(self, corps, statut):
         super().__init__(corps)
@@ -33,71 +29,99 @@ class ErreurSituation(Exception):
         self.statut = statut
 
 
-def calculer(systeme, situation):
-    """La situation, chaque ``null`` remplacé par sa valeur calculée (une liste s'il y a des axes)."""
-    axes = "axes" in situation
-    if axes:
-        verifier_axes(systeme, situation)
+def construire(systeme, situation, echeance=None, trace=False):
+    """The simulation of ``situation`` (core's build), under ``echeance`` if given."""
     try:
         simulation = SimulationBuilder().build_from_entities(systeme, situation)
     except (SituationParsingError, PeriodMismatchError) as erreur:
-        raise ErreurSituation(erreur.error, erreur.code or 400)
+        raise ErreurSituation(erreur.error, erreur.code or 400) from erreur
+    simulation.trace = trace
+    if echeance is not None:
+        echeance.surveiller(simulation)
+    return simulation
+
+
+def demandes(situation):
+    """``(path, entity plural, id, variable, period)`` of each ``null`` value, in core's order."""
     entites = {k: v for k, v in situation.items() if k != "axes"}
-    resultats = {}
     for chemin, _ in dpath.search(entites, "*/*/*/*", afilter=lambda v: v is None, yielded=True):
-        pluriel, identifiant, nom, periode = chemin.split("/")
+        yield (chemin, *chemin.split("/"))
+
+
+def calculer_une(simulation, chemin, pluriel, identifiant, nom, periode):
+    try:
+        return simulation.calculate(nom, periode)
+    except ParameterNotFoundError as erreur:
+        raise ErreurRequete(
+            f"La législation n'est pas décrite au {erreur.instant_str} (paramètre {erreur.name}) : "
+            f"« {nom} » ne se calcule pas pour « {periode} ».",
+            champ=chemin, attendu="une période couverte par les paramètres du modèle",
+            recu=periode, chemin=[pluriel, identifiant, nom, periode]) from erreur
+
+
+def calculer(systeme, situation, echeance=None):
+    """The situation, each ``null`` replaced by its computed value (a list if there are axes)."""
+    axes = "axes" in situation
+    if axes:
+        verifier_axes(systeme, situation)
+    simulation = construire(systeme, situation, echeance)
+    resultats = {}
+    for chemin, pluriel, identifiant, nom, periode in demandes(situation):
         variable = systeme.get_variable(nom)
-        try:
-            valeurs = simulation.calculate(nom, periode)
-        except ParameterNotFoundError as erreur:
-            raise ErreurRequete(
-                f"La législation n'est pas décrite au {erreur.instant_str} (paramètre {erreur.name}) : "
-                f"« {nom} » ne se calcule pas pour « {periode} ».",
-                champ=chemin, attendu="une période couverte par les paramètres du modèle",
-                recu=periode, chemin=[pluriel, identifiant, nom, periode])
+        valeurs = calculer_une(simulation, chemin, pluriel, identifiant, nom, periode)
         if axes:
-            # Core répète la situation cellule par cellule : l'instance k de la cellule c est au rang
-            # c × n + k, n étant le nombre d'instances de la situation d'origine.
+            # Core repeats the situation cell by cell: instance k of cell c is at rank c × n + k, n being
+            # the number of instances of the original situation.
             identifiants = list(situation[pluriel].keys())
             colonne = valeurs[identifiants.index(identifiant)::len(identifiants)]
             resultat = [_valeur_json(variable, colonne, i) for i in range(len(colonne))]
         else:
             indice = simulation.get_population(pluriel).get_index(identifiant)
             resultat = _valeur_json(variable, valeurs, indice)
-        # Pas dpath.new : il ferait une liste d'une clé numérique comme l'année « 2025 ».
+        # Not dpath.new: it would turn a numeric key such as the year "2025" into a list index.
         resultats.setdefault(pluriel, {}).setdefault(identifiant, {}).setdefault(nom, {})[periode] = resultat
     dpath.merge(situation, resultats)
     return situation
 
 
+def tracer(systeme, situation, echeance=None):
+    """``/trace``'s answer, as ``openfisca_web_api.handlers.trace`` builds it, under ``echeance``."""
+    simulation = construire(systeme, situation, echeance, trace=True)
+    calculs = []
+    for chemin, pluriel, identifiant, nom, periode in demandes(situation):
+        calculs.append(f"{nom}<{periode!s}>")
+        calculer_une(simulation, chemin, pluriel, identifiant, nom, periode)
+    return {
+        "trace": simulation.tracer.get_serialized_flat_trace(),
+        "entitiesDescription": simulation.describe_entities(),
+        "requestedCalculations": calculs,
+    }
+
+
 def _valeur_json(variable, valeurs, indice):
-    """Mise en forme de core (handlers.calculate), à l'identique."""
+    """Core's formatting (handlers.calculate), unchanged."""
     if variable.value_type == Enum:
         return valeurs.decode()[indice].name
-    if variable.value_type == float:
-        return float(str(valeurs[indice]))  # pas de décimales parasites du float32
-    if variable.value_type == str:
+    if variable.value_type is float:
+        return float(str(valeurs[indice]))  # no spurious float32 decimals
+    if variable.value_type is str:
         return str(valeurs[indice])
     return valeurs.tolist()[indice]
 
 
 def verifier_axes(systeme, situation):
-    """Refuse des axes mal formés avant que core ne les lise (il répondrait 500)."""
+    """Refuse malformed axes before core reads them (it would answer 500).
+
+    Their size (persons × points) is the cost budget's (``budget``), checked before this.
+    """
     axes = situation["axes"]
     forme = ('[[{"name": "salaire_de_base", "count": 5, "min": 0, "max": 2000, "period": "2025-05"}], ...] : '
              "une liste de dimensions, chacune une liste d'axes parallèles")
     if not isinstance(axes, list) or not axes or not all(isinstance(d, list) and d for d in axes):
         raise ErreurRequete("« axes » mal formé.", champ="axes", attendu=forme, recu=_court(axes))
-    cellules = 1
     for i, dimension in enumerate(axes):
         for j, axe in enumerate(dimension):
             _verifier_axe(systeme, situation, axe, f"axes/{i}/{j}", forme)
-        # Les axes parallèles d'une dimension partagent le nombre de points du premier.
-        cellules *= dimension[0]["count"]
-    if cellules > CELLULES_MAX:
-        raise ErreurRequete(
-            f"La grille des axes compte {cellules} points, au-delà de la limite de {CELLULES_MAX}.",
-            champ="axes", attendu=f"un produit des « count » d'au plus {CELLULES_MAX}", recu=cellules)
 
 
 def _verifier_axe(systeme, situation, axe, champ, forme):
@@ -110,10 +134,11 @@ def _verifier_axe(systeme, situation, axe, champ, forme):
             champ=f"{champ}/name", attendu="le nom d'une variable numérique (int ou float)",
             recu=_court(axe.get("name")))
     count = axe.get("count")
-    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= CELLULES_MAX:
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
         raise ErreurRequete(
-            f"{champ}/count doit être un entier entre 1 et {CELLULES_MAX}.", champ=f"{champ}/count",
-            attendu=f"entier de 1 à {CELLULES_MAX}", recu=_court(count))
+            f"{champ}/count doit être un entier positif.", champ=f"{champ}/count",
+            attendu="un entier, au moins 1 (le nombre de points : voir aussi le budget de la requête)",
+            recu=_court(count))
     for borne in ("min", "max"):
         valeur = axe.get(borne)
         if isinstance(valeur, bool) or not isinstance(valeur, (int, float)) or abs(valeur) > 1e15:
@@ -124,7 +149,7 @@ def _verifier_axe(systeme, situation, axe, champ, forme):
             raise ErreurRequete(
                 f"{champ}/{borne} : « {variable.name} » ne peut pas être négatif.", champ=f"{champ}/{borne}",
                 attendu="un nombre positif ou nul", recu=valeur)
-    # L'indice désigne l'instance qui varie parmi celles de l'entité de la variable.
+    # The index designates the varying instance among those of the variable's entity.
     instances = situation.get(variable.entity.plural)
     nombre = len(instances) if isinstance(instances, dict) else 0
     index = axe.get("index", 0)
@@ -136,10 +161,10 @@ def _verifier_axe(systeme, situation, axe, champ, forme):
     if "period" in axe:
         try:
             periods.period(axe["period"])
-        except Exception:  # noqa: BLE001 -- toute période illisible, quel que soit le type reçu
+        except Exception:  # noqa: BLE001 -- any unreadable period, whatever the type received
             raise ErreurRequete(
                 f"{champ}/period n'est pas une période.", champ=f"{champ}/period",
-                attendu="une période, par exemple « 2025-05 »", recu=_court(axe["period"]))
+                attendu="une période, par exemple « 2025-05 »", recu=_court(axe["period"])) from None
 
 
 def _court(valeur):

@@ -1,53 +1,122 @@
-"""``POST /compare`` : une situation, calculée avant et après une réforme, et l'écart, en un appel.
+"""``POST /compare``: one situation computed under the law in force and under one or several reforms,
+with the difference, in one call; ``GET /reformes`` lists what it accepts.
 
-Les réformes se désignent par leur chemin pointé (``openfisca_ass.reforms.suppression_ass.suppression_ass``)
-et doivent figurer au registre : importer un chemin quelconque venu d'une requête reviendrait à
-laisser le client exécuter le code de son choix. Le registre compte toutes les réformes du paquet
-``openfisca_ass.reforms`` (un module par réforme, la classe nommée comme lui) et celles qu'ajoute la
-variable d'environnement ``OPENFISCA_ASS_REFORMES_COMPARABLES`` (chemins séparés par des virgules).
-Une réforme du paquet qui ne s'applique pas est écartée avec un avertissement (une réforme en cours
-d'écriture ne doit pas éteindre l'API) ; une réforme demandée explicitement empêche le démarrage.
-La référence est toujours la législation en vigueur, même quand le serveur sert un système réformé.
-Chaque réforme est appliquée une fois, au démarrage : avec ``preload_app`` les processus gunicorn
-partagent les systèmes construits.
+A reform is designated as ``openfisca_ass.scenarios`` defines it, restricted to what a request may ask:
+
+- a shipped reform, by short name (``suppression_ass``) or dotted path
+  (``openfisca_ass.reforms.suppression_ass.suppression_ass``);
+- a reform added by the operator with ``OPENFISCA_ASS_REFORMES_COMPARABLES`` (dotted paths);
+- a parametric reform: a mapping of parameter paths to values, validated by
+  ``reformes_parametriques.reforme_parametrique`` exactly as in Python (all errors at once, 400).
+
+Nothing named by a request is imported: names and paths are looked up in the registry built at
+start-up (each reform applied once, before gunicorn forks, so that the workers share the systems).
+Parametric systems are built on demand (copying the parameter tree takes a fraction of a second) and
+kept in a small cache keyed by the mapping. The reference is always the law in force, even when the
+server serves a reformed system.
 """
+import collections
 import copy
 import importlib
-import logging
-import pkgutil
+import json
+import threading
 
-from openfisca_core.reforms import Reform
-
+from openfisca_ass import scenarios
 from openfisca_ass.api.calcul import calculer
 from openfisca_ass.api.erreurs import ErreurRequete
+from openfisca_ass.reformes_parametriques import ErreurReforme
 
-journal = logging.getLogger("gunicorn.error")
+FORME = ('{"reforme": <réforme>, "situation": {...}} ou {"reformes": [<réforme>, ...], "situation": {...}}, '
+         "une réforme étant un nom court, un chemin pointé listé par GET /reformes, "
+         "ou un dictionnaire {chemin de paramètre: valeur}")
 
-PAQUET_REFORMES = "openfisca_ass.reforms"
-
-
-def importer_reforme(chemin):
-    """La classe de réforme au chemin pointé ``module.Classe``."""
-    module, _, nom = chemin.rpartition(".")
-    if not module:
-        raise ValueError(f"« {chemin} » n'est pas un chemin pointé module.Classe")
-    reforme = getattr(importlib.import_module(module), nom, None)
-    if not (isinstance(reforme, type) and issubclass(reforme, Reform)):
-        raise ValueError(f"« {chemin} » n'est pas une réforme OpenFisca (sous-classe de Reform)")
-    return reforme
+EXEMPLE_PARAMETRIQUE = {
+    "chomage.allocations_assurance_chomage.ass.montant_plein": {"2025-01-01": 20.0},
+}
 
 
-def reformes_du_paquet():
-    """Chemins des réformes de ``openfisca_ass.reforms`` : module ``x`` → classe ``x``."""
-    try:
-        paquet = importlib.import_module(PAQUET_REFORMES)
-    except ImportError:
-        return []
-    return [f"{PAQUET_REFORMES}.{module.name}.{module.name}" for module in pkgutil.iter_modules(paquet.__path__)]
+class Registre:
+    """The reformed systems /compare accepts, by name, and the parametric ones built so far."""
+
+    TAILLE_CACHE_PARAMETRIQUES = 8
+
+    def __init__(self, systeme_reference, chemins=()):
+        """The shipped reforms, plus ``chemins`` (dotted paths, trusted: the operator's setting).
+
+        A reform that fails to apply stops the start-up: an API silently missing a reform would answer
+        400 to requests that the documentation promises.
+        """
+        self.reference = systeme_reference
+        self.systemes = {}
+        self.descriptions = {}
+        self.alias = {}
+        for nom, chemin in scenarios.REFORMES.items():
+            self._ajouter(nom, chemin)
+            self.alias[chemin] = nom
+        for chemin in chemins:
+            if chemin not in self.alias and chemin not in self.systemes:
+                self._ajouter(chemin, chemin)
+        self._parametriques = collections.OrderedDict()
+        self._verrou = threading.Lock()
+
+    def _ajouter(self, nom, chemin):
+        classe = scenarios.classe_de_reforme(chemin)
+        self.systemes[nom] = classe(self.reference)
+        self.descriptions[nom] = {
+            "chemin": chemin,
+            "description": decrire_reforme(classe),
+            "parametres": scenarios.parametres_de_reforme(chemin, self.reference) if nom in scenarios.REFORMES else {},
+        }
+
+    def decrire(self):
+        return {
+            "reformes": self.descriptions,
+            "reforme_parametrique": {
+                "description": (
+                    "Un dictionnaire {chemin de paramètre: valeur} : une valeur seule vaut pour tout "
+                    "l'historique du paramètre ; {\"AAAA-MM-JJ\": valeur} à partir de cette date ; "
+                    "{\"AAAA-MM-JJ.AAAA-MM-JJ\": valeur} sur l'intervalle (bornes incluses). "
+                    "Chemins et types sont contrôlés comme par reformes_parametriques.reforme_parametrique."),
+                "exemple": EXEMPLE_PARAMETRIQUE,
+            },
+        }
+
+    def systeme(self, definition, champ):
+        """The reformed system of ``definition`` (a name, a path or a mapping); 400 naming ``champ``."""
+        if isinstance(definition, str):
+            nom = self.alias.get(definition, definition)
+            if nom in self.systemes:
+                return self.systemes[nom]
+        elif isinstance(definition, dict):
+            return self._parametrique(definition, champ)
+        raise ErreurRequete(
+            f"Réforme inconnue ou non autorisée : {_court(definition)}.", champ=champ,
+            attendu="l'une de : " + ", ".join(list(self.systemes) + list(self.alias))
+                    + " ; ou un dictionnaire {chemin de paramètre: valeur}",
+            recu=definition if isinstance(definition, str) else _court(definition))
+
+    def _parametrique(self, modifications, champ):
+        cle = json.dumps(modifications, sort_keys=True)
+        with self._verrou:
+            if cle in self._parametriques:
+                self._parametriques.move_to_end(cle)
+                return self._parametriques[cle]
+        try:
+            systeme = scenarios.scenario(modifications, self.reference).systeme
+        except ErreurReforme as erreur:
+            raise ErreurRequete(
+                f"Réforme paramétrique invalide : {'; '.join(erreur.erreurs)}.", champ=champ,
+                attendu="{chemin de paramètre: valeur, ou {\"AAAA-MM-JJ\": valeur}} (voir GET /reformes)",
+                recu=erreur.erreurs) from erreur
+        with self._verrou:
+            self._parametriques[cle] = systeme
+            while len(self._parametriques) > self.TAILLE_CACHE_PARAMETRIQUES:
+                self._parametriques.popitem(last=False)
+        return systeme
 
 
 def decrire_reforme(reforme):
-    """Première phrase utile : le nom de la réforme, sinon sa docstring, sinon celle de son module."""
+    """The first paragraph of the reform's name, else its docstring, else its module's."""
     for texte in (getattr(reforme, "name", None), reforme.__doc__,
                   getattr(importlib.import_module(reforme.__module__), "__doc__", None)):
         if isinstance(texte, str) and texte.strip():
@@ -55,71 +124,50 @@ def decrire_reforme(reforme):
     return None
 
 
-class Registre:
-    """Les systèmes réformés disponibles pour /compare, par chemin pointé."""
-
-    def __init__(self, systeme_reference, chemins, facultatifs=()):
-        """``chemins`` doivent s'appliquer (sinon l'API ne démarre pas) ; ``facultatifs``, découverts
-        dans le paquet, sont écartés avec un avertissement s'ils échouent."""
-        self.reference = systeme_reference
-        self.systemes = {}
-        self.descriptions = {}
-        for chemin in dict.fromkeys(list(facultatifs) + list(chemins)):  # sans doublon, dans l'ordre
-            try:
-                reforme = importer_reforme(chemin)
-                self.systemes[chemin] = reforme(systeme_reference)
-            except Exception as erreur:  # noqa: BLE001
-                if chemin in chemins:
-                    raise
-                journal.warning("Réforme ignorée pour /compare : %s (%s)", chemin, erreur)
-                continue
-            self.descriptions[chemin] = decrire_reforme(reforme)
-
-    def decrire(self):
-        return {chemin: {"description": description} for chemin, description in self.descriptions.items()}
-
-    def systeme(self, chemin):
-        if not isinstance(chemin, str) or chemin not in self.systemes:
-            raise ErreurRequete(
-                f"Réforme inconnue ou non autorisée : {chemin!r}.", champ="reforme",
-                attendu="l'une de : " + (", ".join(self.systemes) or "(aucune réforme au registre)"),
-                recu=chemin if isinstance(chemin, str) else repr(chemin))
-        return self.systemes[chemin]
-
-
-def comparer(registre, corps, verifier_situation):
-    """Corps de réponse de /compare pour ``{"reforme": chemin, "situation": {...}}``."""
+def lire_demande(registre, corps, budget):
+    """``(situation, [(definition, champ, system)])`` of a /compare body; 400 or 422 if it is wrong."""
     if not isinstance(corps, dict):
         raise ErreurRequete(
-            "Le corps doit être un objet JSON.", champ="corps de la requête",
-            attendu='{"reforme": "<chemin pointé>", "situation": {...}}', recu=type(corps).__name__)
-    inconnues = sorted(set(corps) - {"reforme", "situation"})
+            "Le corps doit être un objet JSON.", champ="corps de la requête", attendu=FORME,
+            recu=type(corps).__name__)
+    inconnues = sorted(set(corps) - {"reforme", "reformes", "situation"})
     if inconnues:
+        raise ErreurRequete(f"Clé(s) inattendue(s) : {', '.join(inconnues)}.", champ=inconnues[0], attendu=FORME)
+    if ("reforme" in corps) == ("reformes" in corps):
         raise ErreurRequete(
-            f"Clé(s) inattendue(s) : {', '.join(inconnues)}.", champ=inconnues[0],
-            attendu='{"reforme": "<chemin pointé>", "situation": {...}}')
-    systeme_reforme = registre.systeme(corps.get("reforme"))
+            "Donnez soit « reforme » (une réforme), soit « reformes » (une liste).", champ="reforme", attendu=FORME)
+    if "reforme" in corps:
+        definitions = [(corps["reforme"], "reforme")]
+    else:
+        liste = corps["reformes"]
+        if not isinstance(liste, list) or not liste:
+            raise ErreurRequete("« reformes » doit être une liste non vide.", champ="reformes", attendu=FORME,
+                                recu=_court(liste))
+        budget.verifier_reformes(len(liste))
+        definitions = [(definition, f"reformes/{i}") for i, definition in enumerate(liste)]
     situation = corps.get("situation")
     if not isinstance(situation, dict):
         raise ErreurRequete(
             "« situation » doit être une situation au format de /calculate.", champ="situation",
             attendu='{"individus": {...}, "familles": {...}, ...} avec des null à calculer',
             recu=type(situation).__name__)
-    verifier_situation(registre.reference, situation)
-    verifier_situation(systeme_reforme, situation)
-    # Core remplit la situation sur place : chaque système calcule sur sa propre copie.
-    reference = calculer(registre.reference, copy.deepcopy(situation))
-    reformee = calculer(systeme_reforme, copy.deepcopy(situation))
-    return {
-        "reforme": corps["reforme"],
-        "reference": reference,
-        "avec_reforme": reformee,
-        "ecart": ecart(situation, reference, reformee),
-    }
+    return situation, [(d, champ, registre.systeme(d, champ)) for d, champ in definitions]
+
+
+def comparer(registre, situation, reformes, echeance=None):
+    """The /compare answer: the old single-reform shape for ``reforme``, a list for ``reformes``."""
+    # Core fills the situation in place: each system computes on its own copy.
+    reference = calculer(registre.reference, copy.deepcopy(situation), echeance)
+    comparaisons = []
+    for definition, _, systeme in reformes:
+        reformee = calculer(systeme, copy.deepcopy(situation), echeance)
+        comparaisons.append({"reforme": definition, "avec_reforme": reformee,
+                             "ecart": ecart(situation, reference, reformee)})
+    return reference, comparaisons
 
 
 def ecart(situation, reference, reformee):
-    """Pour chaque valeur demandée (null) : réformée − référence ; listes terme à terme (axes)."""
+    """For each requested value (null): reformed − reference; element-wise with axes."""
     resultat = {}
     for pluriel, instances in situation.items():
         if pluriel == "axes" or not isinstance(instances, dict):
@@ -140,8 +188,13 @@ def ecart(situation, reference, reformee):
 
 
 def _difference(avant, apres):
-    # Un montant : la différence, arrondie au centime pour ne pas afficher le bruit des float32.
+    # An amount: the difference, rounded to the cent so as not to show float32 noise.
     if isinstance(avant, (int, float)) and not isinstance(avant, bool) and not isinstance(apres, bool):
         return round(apres - avant, 2)
-    # Un booléen, une modalité : rien si inchangé, sinon les deux valeurs.
+    # A boolean, a category: nothing if unchanged, else both values.
     return None if avant == apres else {"reference": avant, "avec_reforme": apres}
+
+
+def _court(valeur):
+    texte = repr(valeur)
+    return texte if len(texte) <= 80 else texte[:77] + "..."

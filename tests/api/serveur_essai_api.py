@@ -1,11 +1,12 @@
-"""Lancer un vrai serveur gunicorn de l'API sur 127.0.0.1 et un port libre (outils des tests de tests/api).
+"""Start a real gunicorn server of the API on 127.0.0.1 and a free port (helpers of the tests in tests/api).
 
-Module au nom unique (pas dans ``conftest``) : ``tests/conftest.py`` existe aussi, et ``from conftest
-import`` pourrait désigner l'un ou l'autre.
+A module with a unique name (not ``conftest``): ``tests/conftest.py`` exists too, and ``from conftest
+import`` could mean either.
 
-Le serveur tourne comme en production (``openfisca_ass.api.wsgi`` et ``gunicorn_conf``), depuis un
-dossier temporaire : gunicorn met son dossier courant en tête de ``sys.path``, et depuis la racine du
-dépôt il importerait la copie de travail au lieu du paquet installé (la roue, en CI).
+The server runs as in production (``openfisca_ass.api.wsgi`` and ``gunicorn_conf``: gthread workers,
+preloaded application), from a temporary folder: gunicorn puts its working directory first on
+``sys.path``, and from the repository root it would import the checkout instead of the installed
+package (the wheel, in CI).
 """
 import contextlib
 import os
@@ -20,16 +21,16 @@ import requests
 
 ICI = os.path.dirname(os.path.abspath(__file__))
 REFORME_ESSAI = "reforme_essai_api.reforme_essai_api"
-DEMARRAGE_MAX_S = 180
+DEMARRAGE_MAX_S = 240
 
 
 def mourir_avec_le_parent():
-    """Linux : le serveur reçoit SIGTERM si pytest meurt sans avoir pu l'arrêter (tué, délai dépassé)."""
+    """Linux: the server gets SIGTERM if pytest dies without stopping it (killed, timed out)."""
     try:
         import ctypes
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
-        pass  # ailleurs, l'arrêt repose sur le bloc finally
+        pass  # elsewhere, the finally block stops it
 
 
 def port_libre():
@@ -39,9 +40,15 @@ def port_libre():
 
 
 class Serveur:
-    def __init__(self, url):
+    """A running server: its URL, a session, its master process and its log."""
+
+    def __init__(self, url, processus, journal):
         self.url = url
+        self.processus = processus
+        self.journal = journal
         self.session = requests.Session()
+        host, _, port = url.rpartition("//")[2].partition(":")
+        self.adresse = (host, int(port))
 
     def post(self, chemin, **kwargs):
         kwargs.setdefault("timeout", 60)
@@ -51,10 +58,25 @@ class Serveur:
         kwargs.setdefault("timeout", 60)
         return self.session.get(self.url + chemin, **kwargs)
 
+    def processus_fils(self):
+        """PIDs of the gunicorn workers (children of the master); Linux only."""
+        with open(f"/proc/{self.processus.pid}/task/{self.processus.pid}/children") as fils:
+            return sorted(int(pid) for pid in fils.read().split())
+
+    def attendre_les_fils(self, nombre, delai_s=60):
+        """Wait until the master has ``nombre`` live workers again (after one was killed)."""
+        limite = time.monotonic() + delai_s
+        while time.monotonic() < limite:
+            fils = self.processus_fils()
+            if len(fils) == nombre:
+                return fils
+            time.sleep(0.2)
+        pytest.fail(f"{len(self.processus_fils())} workers after {delai_s} s, {nombre} expected")
+
 
 @contextlib.contextmanager
 def serveur_gunicorn(dossier, **variables):
-    """Un serveur d'API lancé depuis ``dossier`` (vide), avec ces variables d'environnement en plus."""
+    """An API server started from ``dossier`` (empty), with these extra environment variables."""
     port = port_libre()
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (ICI, os.environ.get("PYTHONPATH")) if p)
@@ -74,17 +96,17 @@ def serveur_gunicorn(dossier, **variables):
         limite = time.monotonic() + DEMARRAGE_MAX_S
         while True:
             if processus.poll() is not None:
-                pytest.fail("Le serveur s'est arrêté au démarrage :\n" + chemin_journal.read_text()[-5000:])
+                pytest.fail("The server stopped while starting:\n" + chemin_journal.read_text()[-5000:])
             try:
-                # La racine de core répond 300 (un message d'accueil) : la route la moins coûteuse.
+                # Core's root answers 300 (a welcome message): the cheapest route.
                 if requests.get(url + "/", timeout=30).status_code == 300:
                     break
             except requests.RequestException:
                 pass
             if time.monotonic() > limite:
-                pytest.fail("Le serveur n'a pas répondu à temps :\n" + chemin_journal.read_text()[-5000:])
+                pytest.fail("The server did not answer in time:\n" + chemin_journal.read_text()[-5000:])
             time.sleep(0.5)
-        yield Serveur(url)
+        yield Serveur(url, processus, chemin_journal)
     finally:
         processus.terminate()
         try:
@@ -93,7 +115,7 @@ def serveur_gunicorn(dossier, **variables):
             processus.kill()
             processus.wait()
         journal.close()
-        # Une réponse 5xx laisse une trace dans le journal : la montrer aide à comprendre un échec.
+        # A 5xx leaves a traceback in the log: showing it helps understand a failure.
         texte = chemin_journal.read_text()
         if "Traceback" in texte:
-            sys.stderr.write("\n--- journal du serveur d'API ---\n" + texte[-8000:])
+            sys.stderr.write("\n--- API server log ---\n" + texte[-8000:])

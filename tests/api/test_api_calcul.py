@@ -1,4 +1,4 @@
-"""/spec, /calculate et /trace sur un vrai serveur : l'exemple du README et des requêtes au format d'openfisca-france."""
+"""/spec, /calculate and /trace on a real server: the README's example and requests in openfisca-france's format."""
 import copy
 
 import pytest
