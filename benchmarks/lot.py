@@ -2,7 +2,7 @@
 
     python benchmarks/lot.py --modele ass|france|numpy --n 100000 [--jeu ass|france|clairseme]
 
-prints one JSON line: times (inputs, calculation), peak RSS, RSS before the data, and a checksum of
+prints one JSON line: times (inputs, calculation: wall and CPU), peak RSS, RSS before the data, and a checksum of
 the amounts. ``run.py`` starts it in a fresh subprocess per measure so that memory peaks are clean.
 """
 import argparse
@@ -91,20 +91,25 @@ def mesurer(modele, n, graine=2025, tracer=False, jeu="ass", tbs=None):
     debut = time.perf_counter()
     if modele == "numpy":
         fin_entrees = debut
+        cpu_debut = time.process_time()
         annee, mois = (int(x) for x in population.MOIS.split("-"))
         montants = plancher_numpy.ass(d, p, annee, mois, 31)
     else:
         sim = simulation(tbs, d, jeu)
         sim.trace = tracer
         fin_entrees = time.perf_counter()
+        cpu_debut = time.process_time()
         montants = sim.calculate("ass", population.MOIS)
     fin = time.perf_counter()
+    cpu_fin = time.process_time()
     resultat = {
         "modele": modele,
         "jeu": jeu,
         "n": n,
         "entrees_s": fin_entrees - debut,
         "calcul_s": fin - fin_entrees,
+        # CPU time of the process: on a shared machine, wall time also counts the waits for a core.
+        "calcul_cpu_s": cpu_fin - cpu_debut,
         "total_s": fin - debut,
         "pic_rss_mio": pic_rss_mio(),
         "rss_avant_donnees_mio": rss_avant,

@@ -116,7 +116,8 @@ def mesurer_lots(mesures, repetitions, journal):
 def resume(essai):
     if "erreur" in essai:
         return essai["erreur"]
-    return f"calcul {essai['calcul_s']:.3f} s, entrées {essai['entrees_s']:.3f} s, pic {essai['pic_rss_mio']:.0f} Mio"
+    return (f"calcul {essai['calcul_s']:.3f} s (CPU {essai['calcul_cpu_s']:.3f} s), "
+            f"entrées {essai['entrees_s']:.3f} s, pic {essai['pic_rss_mio']:.0f} Mio")
 
 
 def agreger(modele, n, essais):
@@ -128,6 +129,7 @@ def agreger(modele, n, essais):
         "n": n,
         "essais": len(bons),
         "calcul_s": statistics.median(e["calcul_s"] for e in bons),
+        "calcul_cpu_s": statistics.median(e["calcul_cpu_s"] for e in bons),
         "entrees_s": statistics.median(e["entrees_s"] for e in bons),
         "total_s": statistics.median(e["total_s"] for e in bons),
         "pic_rss_mio": max(e["pic_rss_mio"] for e in bons),
@@ -187,31 +189,33 @@ def rapport(lots, api_, construction, options, population=None):
     ajout("(a) Lot : `ass` pour 2025-05, trois jeux d'entrées (population.JEUX), médiane de "
           f"{options.repetitions} processus neufs ; pic = RSS max du processus, données = pic − RSS avant les données")
     ajout("")
-    ajout("| entrées | N | modèle | calcul (s) | entrées (s) | total (s) | pic RSS (Mio) | données+calcul (Mio) | "
-          "bénéficiaires | Σ ass (€) | calcul ÷ France | calcul ÷ numpy |")
-    ajout("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    ajout("| entrées | N | modèle | calcul (s) | calcul CPU (s) | entrées (s) | total (s) | pic RSS (Mio) | "
+          "données+calcul (Mio) | bénéficiaires | Σ ass (€) | calcul ÷ France | CPU ÷ France | calcul ÷ numpy |")
+    ajout("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     par_cle = {(r["jeu"], r["n"], r["modele"]): r for r in lots}
 
-    def rapport_a(r, autre):
-        if r["modele"] == "numpy" or "calcul_s" not in autre or not autre["calcul_s"]:
+    def rapport_a(r, autre, cle="calcul_s"):
+        if r.get("modele") == "numpy" or cle not in r or not autre.get(cle):
             return ""
-        return f"{r['calcul_s'] / autre['calcul_s']:.2f}×"
+        return f"{r[cle] / autre[cle]:.2f}×"
 
     for r in lots:
         if "erreur" in r:
-            ajout(f"| {r['jeu']} | {r['n']:,} | {r['modele']} | {r['erreur']} | | | | | | | | |")
+            ajout(f"| {r['jeu']} | {r['n']:,} | {r['modele']} | {r['erreur']} | | | | | | | | | | |")
             continue
         france = par_cle.get((r["jeu"], r["n"], "france"), {})
         plancher = par_cle.get((r["jeu"], r["n"], "numpy"), {})
         nom = r["modele"]
         if nom == "numpy" and "ecart_max_vs_ass" in r:
             nom += f" (écart max vs ass {r['ecart_max_vs_ass']:.2g} €)"
-        ajout(f"| {r['jeu']} | {r['n']:,} | {nom} | {r['calcul_s']:.3f} | {r['entrees_s']:.3f} | {r['total_s']:.3f} | "
-              f"{r['pic_rss_mio']:.0f} | {r['supplement_mio']:.0f} | {r['beneficiaires']:,} | "
-              f"{r['somme_ass']:,.0f} | {rapport_a(r, france) if r['modele'] == 'ass' else ''} | "
-              f"{rapport_a(r, plancher)} |")
+        est_ass = r["modele"] == "ass"
+        ajout(f"| {r['jeu']} | {r['n']:,} | {nom} | {r['calcul_s']:.3f} | {r['calcul_cpu_s']:.3f} | "
+              f"{r['entrees_s']:.3f} | {r['total_s']:.3f} | {r['pic_rss_mio']:.0f} | {r['supplement_mio']:.0f} | "
+              f"{r['beneficiaires']:,} | {r['somme_ass']:,.0f} | {rapport_a(r, france) if est_ass else ''} | "
+              f"{rapport_a(r, france, 'calcul_cpu_s') if est_ass else ''} | {rapport_a(r, plancher)} |")
     ajout("")
-    ajout("Côte à côte : calcul openfisca-ass ÷ openfisca-france, même processus de mesure, mêmes tableaux")
+    ajout("Côte à côte : calcul openfisca-ass ÷ openfisca-france (temps écoulé, entre parenthèses temps CPU), "
+          "mesurés dans la même exécution sur les mêmes tableaux")
     ajout("")
     jeux = list(dict.fromkeys(r["jeu"] for r in lots))
     tailles = sorted({r["n"] for r in lots})
@@ -221,7 +225,7 @@ def rapport(lots, api_, construction, options, population=None):
         cases = []
         for jeu in jeux:
             ass, france = par_cle.get((jeu, n, "ass"), {}), par_cle.get((jeu, n, "france"), {})
-            cases.append(rapport_a(ass, france) if "calcul_s" in ass else "")
+            cases.append(f"{rapport_a(ass, france)} ({rapport_a(ass, france, 'calcul_cpu_s')})" if ass else "")
         ajout(f"| {n:,} | " + " | ".join(cases) + " |")
     ajout("")
     if api_:

@@ -107,6 +107,8 @@ def test_le_tableau_du_banc(lot, systeme, systeme_france, capsys, monkeypatch):
             assert r["ecart_max_vs_ass"] < 0.011
     sortie = capsys.readouterr().out
     assert "| ass | 200 | ass |" in sortie and "| france | 200 | ass |" in sortie
-    # The side-by-side table: one ratio per input set for N = 200.
-    ligne = next(ligne for ligne in sortie.splitlines() if ligne.startswith("| 200 | ") and ligne.count("×") == 2)
-    assert ligne.count("|") == 4
+    # The side-by-side table: one ratio per input set for N = 200, wall time (CPU time).
+    ligne = next(ligne for ligne in sortie.splitlines() if ligne.startswith("| 200 | ") and ligne.count("×") == 4)
+    assert ligne.count("|") == 4 and ligne.count("(") == 2
+    for r in resultat["lots"]:
+        assert 0 < r["calcul_cpu_s"] and r["calcul_s"] > 0

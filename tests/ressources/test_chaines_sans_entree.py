@@ -60,9 +60,13 @@ def test_memes_montants_avec_et_sans_raccourcis(systeme, avec_entrees, monkeypat
     # The shortcut applies exactly when nothing of the chain was given.
     assert chaines_sans_entree.nulle_sans_entree(simulation, "revenus_capital") is not avec_entrees
     assert chaines_sans_entree.nulle_sans_entree(simulation, "rpns_auto_entrepreneur_benefice") is not avec_entrees
-    _, sans = ass(systeme, avec_entrees, False, monkeypatch)
+    ordinaire, sans = ass(systeme, avec_entrees, False, monkeypatch)
     assert (avec > 0).sum() >= 10
     numpy.testing.assert_array_equal(avec, sans)
+    if not avec_entrees:
+        # What the shortcut assumes, checked on France's formulas themselves: nothing given, 0 every month.
+        for nom in chaines_sans_entree.NULLES_SANS_ENTREE:
+            assert not ordinaire.calculate_add(nom, "month:2024-05:13").any(), nom
 
 
 def test_les_entrees_changent_les_montants(systeme, monkeypatch):
