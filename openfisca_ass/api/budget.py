@@ -27,7 +27,9 @@ class Budget:
     calculs: int = 24000
     # /compare: each reform computes the situation once more.
     reformes: int = 5
-    # Seconds of computation before a 503 (see ``delai``).
+    # Seconds of computation before a 503 (see ``delai``). Within budget, a request computes in under
+    # a few seconds once a worker has met its periods; the first request for a new period on a fresh
+    # worker (cold parameter caches), or a /compare of five reforms, takes several times longer.
     delai_s: float = 30.0
 
     VARIABLES = {
