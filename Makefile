@@ -25,7 +25,8 @@ wheel: $(VENV)/.deps
 	$(BIN)/python -m build --wheel --no-isolation --outdir dist . > /dev/null
 	$(BIN)/python -m pip install --quiet --no-deps --force-reinstall dist/openfisca_ass-*.whl
 
-# gunicorn (settings: openfisca_ass/api/gunicorn_conf.py) serving openfisca_ass.api, core's API hardened.
+# gunicorn, gthread workers (settings: openfisca_ass/api/gunicorn_conf.py; versions: requirements/base.txt)
+# serving openfisca_ass.api, core's API hardened; every setting is an environment variable (README).
 # `make serve REFORMES=openfisca_ass.reforms.suppression_ass.suppression_ass` serves a reformed system.
 # --chdir: gunicorn puts its working directory first on sys.path; from the repository root the checkout
 # would shadow the installed wheel.

@@ -22,12 +22,14 @@ from openfisca_ass.api.erreurs import ErreurRequete
 class Budget:
     """The caps of one request; ``depuis_environnement`` reads them from ``OPENFISCA_ASS_MAX_*``."""
 
-    personnes_points: int = 5000
-    variables_periodes: int = 24
-    calculs: int = 24000
+    personnes_points: int = 2000
+    variables_periodes: int = 12
+    calculs: int = 6000
     # /compare: each reform computes the situation once more.
     reformes: int = 5
-    # Seconds of computation before a 503 (see ``delai``).
+    # Seconds of computation before a 503 (see ``delai``). Within budget, a request computes in under
+    # a few seconds once a worker has met its periods; the first request for a new period on a fresh
+    # worker (cold parameter caches), or a /compare of five reforms, takes several times longer.
     delai_s: float = 30.0
 
     VARIABLES = {

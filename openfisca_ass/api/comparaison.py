@@ -38,7 +38,9 @@ EXEMPLE_PARAMETRIQUE = {
 class Registre:
     """The reformed systems /compare accepts, by name, and the parametric ones built so far."""
 
-    TAILLE_CACHE_PARAMETRIQUES = 8
+    # Each parametric system holds its own copy of the parameter tree (27 MiB, 2.3 s to build on a loaded
+    # machine): a few are kept; the worker's RSS cap (gunicorn_conf) bounds the rest.
+    TAILLE_CACHE_PARAMETRIQUES = 4
 
     def __init__(self, systeme_reference, chemins=()):
         """The shipped reforms, plus ``chemins`` (dotted paths, trusted: the operator's setting).

@@ -3,9 +3,13 @@
 - exposure left at its defaults: ``/trace`` off, CORS methods GET, POST, OPTIONS; origins restricted
   to one (``OPENFISCA_ASS_CORS_ORIGINES``);
 - a reformed system served (``OPENFISCA_ASS_REFORMES``), /compare keeping the law in force;
-- a deadline of 8 s with a budget raised so that issue 12's 72-month request (23 s of computation)
-  reaches it: a JSON 503 with ``Retry-After``, and the worker still alive;
-- ``OPENFISCA_ASS_RSS_MAX_MIO=1``: every worker is over it, so each request recycles its worker.
+- a deadline of 20 s with a budget raised so that a request like issue 12's 72-month one, over 20
+  years (about 80 s of computation on a quiet machine), reaches it: a JSON 503 with ``Retry-After``,
+  and the worker still alive. (20 s, not less: on a loaded machine, the cold first /compare of this
+  server must not reach it.)
+
+Recycling on memory is ``test_api_gunicorn_conf``'s: a real server recycling at every request would
+disturb the other tests.
 """
 import copy
 import time
@@ -14,8 +18,8 @@ import pytest
 from serveur_essai_api import REFORME_ESSAI, serveur_gunicorn
 
 ORIGINE = "https://simulateur.example"
-DELAI_S = 8
-MOIS_72 = [f"{2020 + m // 12}-{m % 12 + 1:02d}" for m in range(72)]
+DELAI_S = 20
+MOIS_240 = [f"{2005 + m // 12}-{m % 12 + 1:02d}" for m in range(240)]
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +30,7 @@ def reglages(tmp_path_factory):
                           OPENFISCA_ASS_CORS_ORIGINES=ORIGINE,
                           OPENFISCA_ASS_DELAI=str(DELAI_S),
                           OPENFISCA_ASS_MAX_VARIABLES_PERIODES="1000",
-                          OPENFISCA_ASS_MAX_CALCULS="1000000",
-                          OPENFISCA_ASS_RSS_MAX_MIO="1") as serveur:
+                          OPENFISCA_ASS_MAX_CALCULS="1000000") as serveur:
         yield serveur
 
 
@@ -39,7 +42,7 @@ def test_trace_desactivee_par_defaut(reglages, exemple):
 
 
 def test_cors_origine_autorisee(reglages):
-    reponse = reglages.session.options(reglages.url + "/calculate", timeout=10, headers={
+    reponse = reglages.session.options(reglages.url + "/calculate", timeout=60, headers={
         "Origin": ORIGINE, "Access-Control-Request-Method": "POST"})
     assert reponse.headers["Access-Control-Allow-Origin"] == ORIGINE
 
@@ -62,31 +65,17 @@ def test_servir_un_systeme_reforme(reglages, exemple):
 
 
 def test_delai_depasse_503_json_avec_retry_after(reglages, exemple):
-    """Issue 12's 3.7 KiB request (23 s): with the budget raised, the deadline stops it."""
+    """Issue 12's request over 240 months: with the budget raised, the deadline stops it."""
     situation = copy.deepcopy(exemple)
     for nom in ("rsa", "ppa", "aide_logement"):
-        situation["familles"]["famille"][nom] = {mois: None for mois in MOIS_72}
+        situation["familles"]["famille"][nom] = {mois: None for mois in MOIS_240}
     debut = time.perf_counter()
-    reponse = reglages.post("/calculate", json=situation, timeout=60)
+    reponse = reglages.post("/calculate", json=situation, timeout=120)
     duree = time.perf_counter() - debut
     assert reponse.status_code == 503, reponse.text[:300]
     assert reponse.headers["Retry-After"] == "5"
     corps = reponse.json()
     assert corps["limite"] == {"nom": "delai_s", "reglage": "OPENFISCA_ASS_DELAI", "valeur": DELAI_S}
-    # The deadline plus one formula and the simulation's build; never gunicorn's 60 s.
-    assert DELAI_S <= duree < DELAI_S + 20
+    # The deadline plus one formula and the simulation's build, with a margin for a loaded machine.
+    assert DELAI_S <= duree < DELAI_S + 30
     assert reglages.post("/calculate", json=exemple).status_code == 200
-
-
-def test_recyclage_sur_la_memoire(reglages, exemple):
-    """Over OPENFISCA_ASS_RSS_MAX_MIO, the worker answers (Connection: close) and is replaced."""
-    avant = set(reglages.processus_fils())
-    reponse = reglages.post("/calculate", json=exemple)
-    assert reponse.status_code == 200
-    assert reponse.headers.get("Connection", "").lower() == "close"
-    limite = time.monotonic() + 60
-    while set(reglages.processus_fils()) & avant == avant and time.monotonic() < limite:
-        time.sleep(0.2)
-    apres = set(reglages.attendre_les_fils(2))
-    assert apres != avant
-    assert "OPENFISCA_ASS_RSS_MAX_MIO=1, recycled" in reglages.journal.read_text()

@@ -54,7 +54,7 @@ def test_sockets_muets_n_affament_pas_le_service(serveur, exemple):
             reponse, duree = chronometrer(lambda: serveur.post("/calculate", json=exemple, timeout=30))
             assert reponse.status_code == 200, reponse.text
             assert reponse.json()["individus"]["demandeur"]["ass"]["2025-05"] == 599.23  # 31 × 19.33
-            assert duree < 5
+            assert duree < 10  # one request on a loaded machine; the sync workers made it 61 s
     finally:
         for s in muets:
             s.close()
@@ -70,7 +70,7 @@ def test_connexions_gardees_ouvertes_n_affament_pas_le_service(serveur, exemple)
             assert session.get(serveur.url + "/", timeout=30).status_code == 300
         reponse, duree = chronometrer(lambda: serveur.post("/calculate", json=exemple, timeout=30))
         assert reponse.status_code == 200
-        assert duree < 5
+        assert duree < 10
     finally:
         for session in sessions:
             session.close()
@@ -83,7 +83,7 @@ def test_600_personnes_et_un_axe_de_1000_points(serveur):
     assert len(json.dumps(situation)) > 100_000
     reponse, duree = chronometrer(lambda: serveur.post("/calculate", json=situation))
     verifier_limite(reponse, 422, "personnes_points", 600 * 1000)
-    assert duree < 3
+    assert duree < 5
 
 
 def test_deux_axes_de_100_points(serveur, exemple):
@@ -102,7 +102,7 @@ def test_une_grille_dans_le_budget_est_calculee(serveur, exemple):
     montants = reponse.json()["individus"]["demandeur"]["ass"]["2025-05"]
     assert len(montants) == 1000
     assert montants[0] == 599.23  # 20 years old: 31 × 19.33
-    assert duree < 10
+    assert duree < 20
 
 
 def test_rsa_ppa_aide_logement_sur_72_mois(serveur, exemple):
@@ -112,25 +112,25 @@ def test_rsa_ppa_aide_logement_sur_72_mois(serveur, exemple):
         situation["familles"]["famille"][nom] = {mois: None for mois in MOIS_72}
     reponse, duree = chronometrer(lambda: serveur.post("/calculate", json=situation))
     corps = verifier_limite(reponse, 422, "variables_periodes", 3 * 72 + 1)  # + the example's ass
-    assert "24" in corps["attendu"]
-    assert duree < 2
+    assert "au plus 12 " in corps["attendu"]
+    assert duree < 5
 
 
 def test_le_produit_des_deux_est_aussi_borne(serveur, exemple):
-    """3,000 points (within the 5,000) × 12 pairs (within the 24) = 36,000 > 24,000."""
+    """1,000 points (within the 2,000) × 12 pairs (within the 12) = 12,000 > 6,000."""
     situation = copy.deepcopy(exemple)
     situation["familles"]["famille"]["rsa"] = {mois: None for mois in MOIS_72[:11]}  # + ass: 12 pairs
-    situation["axes"] = [[{"name": "salaire_de_base", "count": 3000, "min": 0, "max": 3000, "period": "2025-04"}]]
-    verifier_limite(serveur.post("/calculate", json=situation), 422, "calculs", 3000 * 12)
+    situation["axes"] = [[{"name": "salaire_de_base", "count": 1000, "min": 0, "max": 3000, "period": "2025-04"}]]
+    verifier_limite(serveur.post("/calculate", json=situation), 422, "calculs", 1000 * 12)
 
 
 def test_budget_de_compare(serveur, exemple):
     corps = {"reformes": ["suppression_ass"] * 6, "situation": exemple}
     verifier_limite(serveur.post("/compare", json=corps), 422, "reformes", 6)
     situation = foule(600)
-    situation["axes"] = [[{"name": "salaire_de_base", "count": 10, "min": 0, "max": 3000, "period": "2025-04"}]]
+    situation["axes"] = [[{"name": "salaire_de_base", "count": 4, "min": 0, "max": 3000, "period": "2025-04"}]]
     verifier_limite(serveur.post("/compare", json={"reforme": "suppression_ass", "situation": situation}),
-                    422, "personnes_points", 600 * 10)
+                    422, "personnes_points", 600 * 4)
 
 
 @pytest.mark.parametrize("methode", ["DELETE", "PUT", "PATCH"])
