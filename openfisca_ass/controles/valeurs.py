@@ -48,7 +48,7 @@ def attendu_nombre(variable, maximum=None):
         if entier:
             return f"un entier entre {ENTIER_MIN} et {ENTIER_MAX}"
         return "un nombre fini (ni NaN ni infini)"
-    texte = ("un entier" if entier else "un nombre") + (" positif ou nul" if bornes.minimum == 0 else "")
+    texte = ("un entier" if entier else "un nombre fini") + (" positif ou nul" if bornes.minimum == 0 else "")
     if maximum is None and not callable(bornes.maximum):
         maximum = bornes.maximum
     if maximum is not None:
@@ -108,8 +108,8 @@ def refus_brut(variable, valeur):
             if isinstance(nombre, str):
                 return None
             nombre = numpy.asarray(nombre).item() if numpy.ndim(nombre) == 0 else nombre
-        if _est_booleen(nombre):
-            return Refus(0, 1, valeur, attendu_nombre(variable), " (un booléen n'est pas un nombre)")
+        # A boolean for a number is 0 or 1, as core reads it: openfisca-france's own tests write
+        # ``taux_incapacite: false``.
         if _est_nombre(nombre) and not _nombre_representable(type_valeur, nombre):
             return Refus(0, 1, valeur, attendu_nombre(variable))
     return None
@@ -212,29 +212,30 @@ def _refus_modalites(variable, tableau, genre):
 def _refus_nombres(variable, tableau, genre, parametres):
     entier = variable.value_type is int
     if genre == "O":
-        masque = ~_par_element(tableau, lambda x: _est_nombre(x) and _nombre_representable(variable.value_type, x))
+        masque = ~_par_element(
+            tableau, lambda x: _est_booleen(x) or _est_nombre(x) and _nombre_representable(variable.value_type, x))
         refus = _premier(masque, tableau, attendu_nombre(variable))
         if refus:
             return refus
         valeurs = tableau.astype(numpy.float64)
-    elif genre in "iuf":
+    elif genre in "biuf":
         valeurs = tableau
         if genre == "f":
-            masque = ~numpy.isfinite(valeurs) | (numpy.abs(valeurs) > REEL_MAX)
-            if entier:
-                masque |= numpy.mod(valeurs, 1) != 0
+            with numpy.errstate(invalid="ignore"):  # NaN and infinities are what is looked for
+                masque = ~numpy.isfinite(valeurs) | (numpy.abs(valeurs) > REEL_MAX)
+                if entier:
+                    masque |= numpy.mod(valeurs, 1) != 0
         else:
             masque = None
-        if entier and genre in "iu" and valeurs.dtype.itemsize > 4:
+        if entier and genre in "iu" and not numpy.can_cast(valeurs.dtype, numpy.int32):
             masque = (valeurs < ENTIER_MIN) | (valeurs > ENTIER_MAX)
         elif entier and genre == "f":
             masque |= (valeurs < ENTIER_MIN) | (valeurs > ENTIER_MAX)
         refus = _premier(masque, tableau, attendu_nombre(variable))
         if refus:
             return refus
-    else:  # booleans, strings, dates
-        precision = " (un booléen n'est pas un nombre)" if genre == "b" else ""
-        return _premier(_tout(tableau), tableau, attendu_nombre(variable), precision)
+    else:  # strings, dates
+        return _premier(_tout(tableau), tableau, attendu_nombre(variable))
     bornes = BORNES.get(variable.name)
     if bornes is None:
         return None
