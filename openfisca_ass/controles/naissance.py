@@ -40,9 +40,13 @@ def envelopper(formule):
 
 
 def verifier_nes(individu, period, eligible):
+    eligible = numpy.asarray(eligible, dtype=bool)
+    if not eligible.any():
+        return
     dernier_jour = numpy.datetime64(period.stop.date, "D")
+    # Already computed by the eligibility itself (age stop, L5421-4): read from the cache.
     naissance = individu("ass_date_naissance_retenue", period).astype("datetime64[D]")
-    pas_nes = numpy.asarray(eligible, dtype=bool) & (naissance > dernier_jour)
+    pas_nes = eligible & (naissance > dernier_jour)
     if not pas_nes.any():
         return
     indice = int(numpy.argmax(pas_nes))

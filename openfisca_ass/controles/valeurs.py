@@ -176,10 +176,13 @@ def _refus_dates(variable, tableau, genre):
     if genre == "M":
         dates = tableau.astype("datetime64[D]")
     elif genre in "UO":
-        # Few distinct values in a population: each one is read once.
-        uniques, inverse = numpy.unique(tableau.astype(object) if genre == "O" else tableau, return_inverse=True)
+        if genre == "U":
+            # Few distinct strings in a population: each one is read once.
+            uniques, inverse = numpy.unique(tableau, return_inverse=True)
+        else:  # Python objects (dates, strings, anything): not sortable together, read one by one
+            uniques, inverse = tableau, numpy.arange(len(tableau))
         lues = [lire_date(valeur) for valeur in uniques]
-        illisibles = numpy.array([lue is None for lue in lues])[inverse]
+        illisibles = numpy.array([lue is None for lue in lues], dtype=bool)[inverse]
         refus = _premier(illisibles, tableau, ATTENDU_DATE)
         if refus:
             return refus

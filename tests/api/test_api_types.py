@@ -115,6 +115,14 @@ def test_axe_hors_bornes(serveur, exemple):
     assert "au plus 150" in corps["attendu"] and corps["recu"] == 1000
 
 
+def test_axe_hors_calendrier(serveur, exemple):
+    requete = copy.deepcopy(exemple)
+    requete["axes"] = [[{"name": "salaire_de_base", "count": 3, "min": 0, "max": 1000,
+                         "period": "month:2025-01:200000"}]]
+    corps = verifier_400(serveur.post("/calculate", json=requete), "axes/0/0/period")
+    assert "1900" in corps["attendu"] and "2199" in corps["attendu"]
+
+
 def test_periode_d_entree_demesuree(serveur, exemple):
     # Issue 12: month:2025-01:200000 starts in 2025 but ends after the year 9999 (was a 500).
     requete = copy.deepcopy(exemple)
