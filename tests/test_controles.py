@@ -57,6 +57,8 @@ VALEURS_BRUTES = [
     ("age", "2025-05", 40.5, ["40.5", "un entier"]),
     ("salaire_de_base", "2025-05", float("nan"), ["nan", "fini"]),
     ("salaire_de_base", "2025-05", 1e39, ["1e+39", "fini"]),  # beyond float32: core would store infinity
+    ("salaire_de_base", "2025-05", "9" * 400, ["formule illisible", "fini"]),  # core's numexpr: OverflowError
+    ("salaire_de_base", "2025-05", "1e400", ["'1e400'", "fini"]),  # numexpr reads infinity
     ("activite", "2025-05", "chomeuse", ["'chomeuse'", "actif, chomeur, etudiant, retraite, inactif"]),
 ]
 

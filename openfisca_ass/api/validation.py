@@ -239,7 +239,7 @@ def _verifier_valeur(systeme, variable, periode, valeur, chemin):
 def _en_tableau(variable, valeur):
     """La valeur en tableau d'un élément, comme core la rangera ; None si core la refusera lui-même."""
     if isinstance(valeur, str) and variable.value_type in (int, float):
-        valeur = eval_expression(valeur)
+        valeur = eval_expression(valeur)  # lisible : refus_brut l'a déjà lue
         if isinstance(valeur, str):
             return None
     try:

@@ -104,7 +104,10 @@ def refus_brut(variable, valeur):
         if isinstance(valeur, str):
             # Core reads a formula ("2 * 1500"); what it gives is checked like any number. What it cannot
             # read stays a string, which core refuses with its own message.
-            nombre = eval_expression(valeur)
+            try:
+                nombre = eval_expression(valeur)
+            except Exception:  # numexpr: OverflowError ("9" * 400), ValueError ("a.b"), ...
+                return Refus(0, 1, valeur, attendu_nombre(variable), " (formule illisible)")
             if isinstance(nombre, str):
                 return None
             nombre = numpy.asarray(nombre).item() if numpy.ndim(nombre) == 0 else nombre
