@@ -45,8 +45,8 @@ def test_une_situation_valide_est_calculee(systeme):
     assert simulation.calculate("ass", "2025-05")[0] == pytest.approx(PLEIN_MAI_2025, abs=0.005)
 
 
-# Raw values of a situation (dict, JSON, YAML): refused before numpy casts them. The period is the last
-# key of the error's path (core's nested shape); the message names the variable, the value, the form.
+# Raw values of a situation (dict, JSON, YAML): refused before numpy casts them, under the value's path
+# in core's nested shape; the message names the variable, the period, the person, the value, the form.
 VALEURS_BRUTES = [
     ("ass_precondition_remplie", "2025-05", "false", ["'false'", "booléen", "true ou false"]),
     ("ass_precondition_remplie", "2025-05", 1, ["valeur 1", "booléen"]),
@@ -68,7 +68,7 @@ def test_valeur_brute_refusee(systeme, nom, cle, valeur, fragments):
     with pytest.raises(SituationParsingError) as erreur:
         construire(systeme, situation(**{nom: {cle: valeur}}))
     message = erreur.value.error["individus"]["demandeur"][nom][cle]
-    assert f"« {nom} »" in message and "attendu" in message
+    assert f"« {nom} », période {cle}, « demandeur » : valeur" in message and "attendu" in message
     for fragment in fragments:
         assert fragment in message
 
@@ -226,17 +226,18 @@ def test_les_classes_de_core_ne_sont_pas_touchees(systeme):
 # The YAML runner: `openfisca test` on the bad files of tests/controles/mauvaises_entrees (left out of
 # `make test-yaml` by the Makefile), one process for all of them. Each must fail with its message.
 MESSAGES_YAML = {
-    "booleen_en_chaine.yaml": ["« ass_precondition_remplie »", "'false'", "booléen"],
-    "date_en_entier.yaml": ["« date_naissance »", "19700101", "AAAA-MM-JJ"],
+    "booleen_en_chaine.yaml": ["« ass_precondition_remplie », période 2025-05, « demandeur »", "'false'", "booléen"],
+    "date_en_entier.yaml": ["« date_naissance », période 2025-05, « demandeur »", "19700101", "AAAA-MM-JJ"],
     "date_hors_calendrier.yaml": ["« date_naissance »", "'9999-12-31'", "2199-12-31"],
     "ne_apres_le_mois.yaml": ["« date_naissance »", "2026-01-15", "après le mois calculé (2025-05)"],
-    "age_demesure.yaml": ["« age »", "au plus 150"],
+    "age_demesure.yaml": ["« age », période 2025-05, « demandeur »", "au plus 150"],
     "age_negatif.yaml": ["« age », période 2025-05", "valeur -3", "positif ou nul"],
     "enfants_negatifs.yaml": ["« ass_nombre_enfants_eleves », période 2025-05", "valeur -1"],
     "annees_hors_fenetre.yaml": ["« ass_annees_activite_salariee », période 2025-05", "valeur 11", "au plus 10"],
     "trimestres_negatifs.yaml": ["« ass_trimestres_valides_tous_regimes », période 2025-05", "valeur -4"],
     "ressource_negative.yaml": ["« chomage_net », période 2025-05", "valeur -300", "positif ou nul"],
-    "modalite_inconnue.yaml": ["« activite »", "'chomeuse'", "actif, chomeur, etudiant, retraite, inactif"],
+    "modalite_inconnue.yaml": ["« activite », période 2025-05, « demandeur »", "'chomeuse'",
+                               "actif, chomeur, etudiant, retraite, inactif"],
 }
 
 
