@@ -119,6 +119,21 @@ def test_une_date_sentinelle_d_openfisca_france_reste_admise(systeme):
     construire(systeme, situation(date_debut_chomage={"ETERNITY": str(defaut)}))
 
 
+def test_la_valeur_par_defaut_reste_admise(systeme):
+    # openfisca-france's age defaults to -9999 ("not given"): core stores it for the persons an input
+    # leaves out, as on a two-dimensional grid of axes.
+    assert systeme.variables["age"].default_value == -9999
+    entrees = situation()
+    entrees["individus"]["conjoint"] = {}
+    entrees["familles"]["famille"]["parents"].append("conjoint")
+    entrees["foyers_fiscaux"]["foyer_fiscal"]["declarants"].append("conjoint")
+    entrees["menages"]["menage"]["conjoint"] = ["conjoint"]
+    entrees["axes"] = [[{"name": "age", "count": 2, "min": 30, "max": 40, "period": "2025-05", "index": 1}],
+                       [{"name": "salaire_de_base", "count": 2, "min": 0, "max": 2000, "period": "2025-05"}]]
+    simulation = construire(systeme, entrees)
+    assert simulation.calculate("age", "2025-05")[1::2].tolist() == [30, 40, 30, 40]
+
+
 def test_periode_hors_calendrier(systeme):
     with pytest.raises(ErreurEntree) as erreur:
         construire(systeme, situation(salaire_de_base={"month:2025-01:200000": 5}))

@@ -253,6 +253,10 @@ def _refus_nombres(variable, tableau, genre, parametres):
         masque |= valeurs < bornes.minimum
     if maximum is not None:
         masque |= valeurs > maximum
+    # The variable's own default is what core stores for the persons an input does not mention (an
+    # axis over one person, a two-dimensional grid): openfisca-france's ``age`` defaults to -9999, "not
+    # given, computed from date_naissance".
+    masque &= valeurs != variable.default_value
     return _premier(masque, tableau, attendu_nombre(variable, maximum))
 
 
