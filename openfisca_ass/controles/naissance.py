@@ -43,9 +43,13 @@ def verifier_nes(individu, period, eligible):
     eligible = numpy.asarray(eligible, dtype=bool)
     if not eligible.any():
         return
+    # A birth date given as input only. Without it the model deduces one from the age, which the
+    # input checks keep at 0 or more, except openfisca-france's default -9999 ("not given") that core
+    # stores for the persons an axis over ``age`` leaves out: that deduced date says nothing.
+    if not individu.get_holder("date_naissance").get_known_periods():
+        return
     dernier_jour = numpy.datetime64(period.stop.date, "D")
-    # Already computed by the eligibility itself (age stop, L5421-4): read from the cache.
-    naissance = individu("ass_date_naissance_retenue", period).astype("datetime64[D]")
+    naissance = individu("date_naissance", period).astype("datetime64[D]")
     pas_nes = eligible & (naissance > dernier_jour)
     if not pas_nes.any():
         return
