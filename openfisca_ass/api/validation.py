@@ -153,8 +153,8 @@ def verifier_situation(systeme, situation):
                 variable = systeme.variables.get(nom)
                 if variable is not None:
                     _verifier_variable(systeme, variable, valeurs, [pluriel, identifiant, nom], demandees)
-    if isinstance(situation.get("axes"), list):
-        _verifier_axes(systeme, situation["axes"])
+    if "axes" in situation:
+        _verifier_axes(systeme, situation)
     _verifier_naissances(systeme, situation, demandees)
 
 
@@ -239,7 +239,7 @@ def _verifier_valeur(systeme, variable, periode, valeur, chemin):
 def _en_tableau(variable, valeur):
     """La valeur en tableau d'un élément, comme core la rangera ; None si core la refusera lui-même."""
     if isinstance(valeur, str) and variable.value_type in (int, float):
-        valeur = eval_expression(valeur)
+        valeur = eval_expression(valeur)  # lisible : refus_brut l'a déjà lue
         if isinstance(valeur, str):
             return None
     try:
@@ -248,12 +248,13 @@ def _en_tableau(variable, valeur):
         return None
 
 
-def _verifier_axes(systeme, axes):
-    """Période de chaque axe, et bornes de la variable. Le reste de la forme est contrôlé par ``calcul``."""
-    for i, dimension in enumerate(axes):
-        for j, axe in enumerate(dimension if isinstance(dimension, list) else ()):
-            if not isinstance(axe, dict):
-                continue
+def _verifier_axes(systeme, situation):
+    """La forme des axes (``calcul.verifier_axes``), puis la période de chaque axe et les bornes de sa variable."""
+    from openfisca_ass.api.calcul import verifier_axes  # calcul importe ce module
+
+    verifier_axes(systeme, situation)
+    for i, dimension in enumerate(situation["axes"]):
+        for j, axe in enumerate(dimension):
             champ = f"axes/{i}/{j}"
             if "period" not in axe:
                 # Core prendrait la période par défaut de la simulation, qui n'existe pas dans l'API (500).
@@ -266,13 +267,17 @@ def _verifier_axes(systeme, axes):
                 raise ErreurRequete(
                     f"{champ}/period n'est pas une période.", champ=f"{champ}/period",
                     attendu="une période, par exemple « 2025-05 »", recu=_court(axe["period"])) from None
-            _verifier_calendrier(periode, [champ, "period"])
+            attendu = controles.refus_periode(periode)
+            if attendu:
+                raise ErreurRequete(
+                    f"{champ}/period : période « {axe['period']} » hors du calendrier du modèle ; attendu : {attendu}.",
+                    champ=f"{champ}/period", attendu=attendu, recu=_court(axe["period"]))
             _verifier_bornes_axe(systeme, axe, periode, champ)
 
 
 def _verifier_bornes_axe(systeme, axe, periode, champ):
-    variable = systeme.variables.get(axe.get("name")) if isinstance(axe.get("name"), str) else None
-    bornes = BORNES.get(variable.name) if variable is not None else None
+    variable = systeme.variables[axe["name"]]
+    bornes = BORNES.get(variable.name)
     if bornes is None:
         return
     maximum = bornes.maximum
@@ -280,9 +285,7 @@ def _verifier_bornes_axe(systeme, axe, periode, champ):
         eternel = periode.unit == DateUnit.ETERNITY
         maximum = None if eternel else maximum(systeme.get_parameters_at_instant(periode.start))
     for cle in ("min", "max"):
-        valeur = axe.get(cle)
-        if isinstance(valeur, bool) or not isinstance(valeur, (int, float)):
-            continue  # forme refusée par ``calcul.verifier_axes``
+        valeur = axe[cle]
         if (bornes.minimum is not None and valeur < bornes.minimum) or (maximum is not None and valeur > maximum):
             refus = controles.Refus(0, 1, valeur, attendu_nombre(variable, maximum))
             raise ErreurRequete(

@@ -23,11 +23,13 @@ Bornes = collections.namedtuple("Bornes", "minimum maximum pourquoi", defaults=(
 
 # Resources cannot be negative: a negative resource would lower the ASS's resources and raise the
 # allowance without a word. Non-salaried profits and property income are not here: a deficit is legal.
+# Nor is pensions_alimentaires_versees_individu: openfisca-france enters alimony paid as a negative
+# amount (tests/ressources/revenus_interrompus.yaml), and this package reads its absolute value.
 RESSOURCES = (
     "salaire_de_base", "salaire_net", "salaire_imposable", "primes_salaires",
     "chomage_net", "chomage_brut", "chomage_imposable",
     "retraite_nette", "retraite_brute", "retraite_imposable",
-    "pensions_invalidite", "pensions_alimentaires_percues", "pensions_alimentaires_versees_individu",
+    "pensions_invalidite", "pensions_alimentaires_percues",
     "indemnites_stage", "revenus_stage_formation_pro", "indemnites_journalieres",
     "revenus_capital", "aah", "ass_base_ressources", "ass_base_ressources_individu",
     "ass_base_ressources_conjoint",

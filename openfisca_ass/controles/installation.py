@@ -9,6 +9,8 @@ touching core's classes (openfisca-france's own system stays as it is).
 Not reached: ``Holder.put_in_cache`` and ``Holder._set``, which store an array as it is; the batch
 benchmark (``benchmarks/lot.py``) uses the first on purpose.
 """
+import sys
+
 import numpy
 from openfisca_core.periods import DateUnit
 
@@ -36,8 +38,9 @@ def installer_sur(variable):
         refus = refus_brut(variable, valeur)
         if refus:
             # Core catches ValueError and reports it under the value's path (entity, id, variable,
-            # period): the period is named there.
-            raise ValueError(message(variable.name, None, refus))
+            # period). The message names the period and the person too, read from core's caller.
+            periode, identifiant = _periode_et_instance_de_l_appelant()
+            raise ValueError(message(variable.name, periode, refus, identifiant))
         return verifier_valeur_core(valeur)
 
     variable.check_set_value = check_set_value
@@ -45,6 +48,16 @@ def installer_sur(variable):
     if not getattr(variable.set_input, "controle", False):
         variable.set_input = envelopper_set_input(variable.set_input)
     variable.controles_installes = True
+
+
+def _periode_et_instance_de_l_appelant():
+    """``period_str`` and ``instance_id`` of ``SimulationBuilder.add_variable_value`` (core 44.7.1), the
+    only caller of ``check_set_value``; (None, None) for any other caller: the message then relies on
+    the error's path."""
+    appelant = sys._getframe(2)
+    if appelant.f_code.co_name != "add_variable_value":
+        return None, None
+    return appelant.f_locals.get("period_str"), appelant.f_locals.get("instance_id")
 
 
 def envelopper_set_input(set_input_core):

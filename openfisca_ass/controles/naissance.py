@@ -40,9 +40,17 @@ def envelopper(formule):
 
 
 def verifier_nes(individu, period, eligible):
+    eligible = numpy.asarray(eligible, dtype=bool)
+    if not eligible.any():
+        return
+    # A birth date given as input only. Without it the model deduces one from the age, which the
+    # input checks keep at 0 or more, except openfisca-france's default -9999 ("not given") that core
+    # stores for the persons an axis over ``age`` leaves out: that deduced date says nothing.
+    if not individu.get_holder("date_naissance").get_known_periods():
+        return
     dernier_jour = numpy.datetime64(period.stop.date, "D")
-    naissance = individu("ass_date_naissance_retenue", period).astype("datetime64[D]")
-    pas_nes = numpy.asarray(eligible, dtype=bool) & (naissance > dernier_jour)
+    naissance = individu("date_naissance", period).astype("datetime64[D]")
+    pas_nes = eligible & (naissance > dernier_jour)
     if not pas_nes.any():
         return
     indice = int(numpy.argmax(pas_nes))

@@ -48,7 +48,7 @@ def attendu_nombre(variable, maximum=None):
         if entier:
             return f"un entier entre {ENTIER_MIN} et {ENTIER_MAX}"
         return "un nombre fini (ni NaN ni infini)"
-    texte = ("un entier" if entier else "un nombre") + (" positif ou nul" if bornes.minimum == 0 else "")
+    texte = ("un entier" if entier else "un nombre fini") + (" positif ou nul" if bornes.minimum == 0 else "")
     if maximum is None and not callable(bornes.maximum):
         maximum = bornes.maximum
     if maximum is not None:
@@ -104,12 +104,15 @@ def refus_brut(variable, valeur):
         if isinstance(valeur, str):
             # Core reads a formula ("2 * 1500"); what it gives is checked like any number. What it cannot
             # read stays a string, which core refuses with its own message.
-            nombre = eval_expression(valeur)
+            try:
+                nombre = eval_expression(valeur)
+            except Exception:  # numexpr: OverflowError ("9" * 400), ValueError ("a.b"), ...
+                return Refus(0, 1, valeur, attendu_nombre(variable), " (formule illisible)")
             if isinstance(nombre, str):
                 return None
             nombre = numpy.asarray(nombre).item() if numpy.ndim(nombre) == 0 else nombre
-        if _est_booleen(nombre):
-            return Refus(0, 1, valeur, attendu_nombre(variable), " (un booléen n'est pas un nombre)")
+        # A boolean for a number is 0 or 1, as core reads it: openfisca-france's own tests write
+        # ``taux_incapacite: false``.
         if _est_nombre(nombre) and not _nombre_representable(type_valeur, nombre):
             return Refus(0, 1, valeur, attendu_nombre(variable))
     return None
@@ -176,10 +179,13 @@ def _refus_dates(variable, tableau, genre):
     if genre == "M":
         dates = tableau.astype("datetime64[D]")
     elif genre in "UO":
-        # Few distinct values in a population: each one is read once.
-        uniques, inverse = numpy.unique(tableau.astype(object) if genre == "O" else tableau, return_inverse=True)
+        if genre == "U":
+            # Few distinct strings in a population: each one is read once.
+            uniques, inverse = numpy.unique(tableau, return_inverse=True)
+        else:  # Python objects (dates, strings, anything): not sortable together, read one by one
+            uniques, inverse = tableau, numpy.arange(len(tableau))
         lues = [lire_date(valeur) for valeur in uniques]
-        illisibles = numpy.array([lue is None for lue in lues])[inverse]
+        illisibles = numpy.array([lue is None for lue in lues], dtype=bool)[inverse]
         refus = _premier(illisibles, tableau, ATTENDU_DATE)
         if refus:
             return refus
@@ -212,29 +218,30 @@ def _refus_modalites(variable, tableau, genre):
 def _refus_nombres(variable, tableau, genre, parametres):
     entier = variable.value_type is int
     if genre == "O":
-        masque = ~_par_element(tableau, lambda x: _est_nombre(x) and _nombre_representable(variable.value_type, x))
+        masque = ~_par_element(
+            tableau, lambda x: _est_booleen(x) or _est_nombre(x) and _nombre_representable(variable.value_type, x))
         refus = _premier(masque, tableau, attendu_nombre(variable))
         if refus:
             return refus
         valeurs = tableau.astype(numpy.float64)
-    elif genre in "iuf":
+    elif genre in "biuf":
         valeurs = tableau
         if genre == "f":
-            masque = ~numpy.isfinite(valeurs) | (numpy.abs(valeurs) > REEL_MAX)
-            if entier:
-                masque |= numpy.mod(valeurs, 1) != 0
+            with numpy.errstate(invalid="ignore"):  # NaN and infinities are what is looked for
+                masque = ~numpy.isfinite(valeurs) | (numpy.abs(valeurs) > REEL_MAX)
+                if entier:
+                    masque |= numpy.mod(valeurs, 1) != 0
         else:
             masque = None
-        if entier and genre in "iu" and valeurs.dtype.itemsize > 4:
+        if entier and genre in "iu" and not numpy.can_cast(valeurs.dtype, numpy.int32):
             masque = (valeurs < ENTIER_MIN) | (valeurs > ENTIER_MAX)
         elif entier and genre == "f":
             masque |= (valeurs < ENTIER_MIN) | (valeurs > ENTIER_MAX)
         refus = _premier(masque, tableau, attendu_nombre(variable))
         if refus:
             return refus
-    else:  # booleans, strings, dates
-        precision = " (un booléen n'est pas un nombre)" if genre == "b" else ""
-        return _premier(_tout(tableau), tableau, attendu_nombre(variable), precision)
+    else:  # strings, dates
+        return _premier(_tout(tableau), tableau, attendu_nombre(variable))
     bornes = BORNES.get(variable.name)
     if bornes is None:
         return None
@@ -246,6 +253,10 @@ def _refus_nombres(variable, tableau, genre, parametres):
         masque |= valeurs < bornes.minimum
     if maximum is not None:
         masque |= valeurs > maximum
+    # The variable's own default is what core stores for the persons an input does not mention (an
+    # axis over one person, a two-dimensional grid): openfisca-france's ``age`` defaults to -9999, "not
+    # given, computed from date_naissance".
+    masque &= valeurs != variable.default_value
     return _premier(masque, tableau, attendu_nombre(variable, maximum))
 
 
