@@ -52,7 +52,11 @@ class ass_activite_reprise(Variable):
         de la demande et du renouvellement, ils ne sont pas une activité reprise.
         """
         revenus = sum(individu(nom, period) for nom in REVENUS_ACTIVITE)
-        return (revenus - individu("ass_revenus_artistiques", period)) > 0
+        # Read for 13 months by the cumul counter: with no specific public given anywhere, nobody is an
+        # artist, and the artistic income (an array per month) is not computed.
+        if individu.simulation.get_holder("ass_public_specifique").get_known_periods():
+            revenus = revenus - individu("ass_revenus_artistiques", period)
+        return revenus > 0
 
 
 class ass_eligibilite_cumul_individu(Variable):

