@@ -52,8 +52,8 @@ class ass_activite_reprise(Variable):
         de la demande et du renouvellement, ils ne sont pas une activité reprise.
         """
         revenus = sum(individu(nom, period) for nom in REVENUS_ACTIVITE)
-        # Read for 13 months by the cumul counter: with no specific public given anywhere, nobody is an
-        # artist, and the artistic income (an array per month) is not computed.
+        # Lu sur 13 mois par le compteur de cumul : sans public spécifique donné nulle part, personne n'est
+        # artiste, et les revenus artistiques (un tableau par mois) ne sont pas calculés.
         if individu.simulation.get_holder("ass_public_specifique").get_known_periods():
             revenus = revenus - individu("ass_revenus_artistiques", period)
         return revenus > 0
