@@ -53,11 +53,11 @@ def fin_periode_en_cours(individu, mois, parametres_ass):
 
 
 def jours_avant_terme(individu, mois, fin):
-    """Share (0 to 1) of the days paid in ``mois`` that fall on or before ``fin``, the end of the award period.
+    """Part (de 0 à 1) des jours payés en ``mois`` tombant au plus tard le ``fin``, terme de la période en cours.
 
-    The days paid are consecutive, from the opening date (or the 1st) to the day before the age stop
-    (or the last day): ``ass_nombre_jours_indemnisables`` of them. The share is 1 before the month of
-    ``fin``, 0 after it, and prorates the month of ``fin`` to the day (R5423-8: rights to the term).
+    Les jours payés se suivent, de la date d'ouverture (ou du 1er) à la veille de l'âge limite (ou au
+    dernier jour) : il y en a ``ass_nombre_jours_indemnisables``. La part vaut 1 avant le mois du terme,
+    0 après, et proratise le mois du terme au jour près (R5423-8 : des droits jusqu'au terme).
     """
     jours = individu("ass_nombre_jours_indemnisables", mois)
     premier_jour = numpy.datetime64(str(mois.start), "D")
@@ -111,7 +111,7 @@ class ass(Variable):
             if dernier_renouvellement.start > mois_reference.start:
                 fin = numpy.maximum(fin, fin_periode_en_cours(individu, dernier_renouvellement, parametres_ass))
         paye = numpy.round(montant * allocataire * jours_avant_terme(individu, period, fin), 2)
-        # R5423-13 on the prorated month as on any other: nothing below one daily rate.
+        # R5423-13 vaut pour le mois proratisé comme pour tout autre : rien sous un montant journalier.
         return paye * (paye >= parametres_ass.seuil_versement_jours * individu("ass_montant_journalier", period))
 
 

@@ -54,7 +54,11 @@ class ass_activite_reprise(Variable):
         """
         # ressource() : sans chiffre d'affaires donné, le bénéfice d'auto-entrepreneur est nul sans calcul.
         revenus = sum(ressource(individu, nom, period) for nom in REVENUS_ACTIVITE)
-        return (revenus - individu("ass_revenus_artistiques", period)) > 0
+        # Lu sur 13 mois par le compteur de cumul : sans public spécifique donné nulle part, personne n'est
+        # artiste, et les revenus artistiques (un tableau par mois) ne sont pas calculés.
+        if individu.simulation.get_holder("ass_public_specifique").get_known_periods():
+            revenus = revenus - individu("ass_revenus_artistiques", period)
+        return revenus > 0
 
 
 class ass_eligibilite_cumul_individu(Variable):

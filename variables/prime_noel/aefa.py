@@ -6,12 +6,13 @@ from openfisca_ass import references
 
 
 def droit_ouvert_par_ass_novembre_ou_decembre(famille, period):
-    """Decrees: the prime goes to whoever receives RSA, AER or API over the year as openfisca-france has it,
-    and, for ASS, only to whoever is entitled to it for November or, failing that, December.
+    """Décrets annuels : la prime va aux allocataires du RSA, de l'AER ou de l'API de l'année (conditions
+    d'openfisca-france) et, pour l'ASS, seulement à qui y a droit pour novembre ou, à défaut, décembre.
 
-    openfisca-france's formula grants the prime for ASS paid in any month of the year; its amount does
-    not depend on which benefit opened it, except the majorations, which only the RSA brings. Multiplying
-    France's result by this condition narrows the ASS condition and leaves everything else as it is.
+    La formule d'openfisca-france ouvre la prime pour une ASS versée n'importe quel mois de l'année ; son
+    montant ne dépend pas de la prestation qui l'ouvre, sauf les majorations, que seul le RSA apporte.
+    Multiplier le résultat d'openfisca-france par cette condition restreint celle de l'ASS et ne change
+    rien d'autre.
     """
     novembre = period.first_month.offset(10)
     decembre = period.first_month.offset(11)

@@ -24,13 +24,15 @@ class ass_base_ressources_demande(Variable):
 
     def formula(individu, period):
         """R5423-2 : ressources du demandeur et de son conjoint ; R5423-3 1° : seule l'ARE du demandeur est exclue."""
-        # Given for the family (France-format request): it replaces the computation for every member.
-        # Computed, the family's base always computes this variable first: known here, it is an input.
+        # Donnée pour la famille (requête au format d'openfisca-france) : elle remplace le calcul pour
+        # chaque membre. Calculée, la base de la famille calcule d'abord cette variable : connue ici, c'est
+        # donc une entrée.
         if individu.simulation.get_holder("ass_base_ressources").get_array(period) is not None:
             return individu.famille("ass_base_ressources", period)
-        parent = individu.has_role(Famille.PARENT)
+        # Une comparaison de rôle (enfants) au lieu de deux (sous-rôles des parents) : 75 ms par million.
+        parent = ~individu.has_role(Famille.ENFANT)
         comme_conjoint = individu("ass_base_ressources_conjoint", period) * parent
-        autre_parent = individu.famille.sum(comme_conjoint, role=Famille.PARENT) - comme_conjoint
+        autre_parent = individu.famille.sum(comme_conjoint) - comme_conjoint
         return individu("ass_base_ressources_individu", period) + autre_parent
 
 
@@ -58,7 +60,7 @@ class ass_base_ressources(Variable):
         """R5423-2 et R5423-3 1° : base de la demande du demandeur, sa propre ARE exclue, celle du conjoint comptée."""
         base = famille.members("ass_base_ressources_demande", period)
         parent = famille.members.has_role(Famille.PARENT)
-        # Reads eligibility (itself free of resources): the claimant is who meets the other conditions.
+        # Lit l'éligibilité (qui ne dépend pas des ressources) : le demandeur remplit les autres conditions.
         demandeur = famille.members("ass_eligibilite_individu", period) * parent
         base_demandeurs = famille.max(where(demandeur, base, -numpy.inf), role=Famille.PARENT)
         base_parents = famille.max(base, role=Famille.PARENT)
