@@ -84,9 +84,11 @@ def test_suppression_immediate_a_une_date_d_effet_en_cours_de_mois(base):
 
 def test_rsa_apres_suppression_immediate(immediate):
     reforme = immediate
-    # RSA counts the ASS of the three previous months: (Nov 584.40 + Dec 603.88 + Jan 0) / 3 = 396.09.
+    # R262-13 CASF: the abolished ASS has stopped for good, the ASS of the three reference months
+    # (Nov 584.40 + Dec 603.88 + Jan 0) / 3 = 396.09 no longer counts: full RSA from January.
     assert calculer(reforme, chomeur_seul(), "rsa", "2027-02", "2027-04") == pytest.approx(
-        [651.69 - 396.09, 651.69], abs=0.01)
+        [651.69, 651.69], abs=0.01)
+    assert calculer(reforme, chomeur_seul(), "rsa_ass_neutralisee", "2027-02") == pytest.approx([396.09], abs=0.01)
 
 
 def test_extinction_au_terme_de_la_periode_d_attribution(base, extinction):

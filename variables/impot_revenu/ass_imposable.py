@@ -23,11 +23,16 @@ class ass_imposable(Variable):
     documentation = """
     L'ASS est imposable pour son montant versé : elle est exonérée de CSG et de CRDS (ass-rules.md § 12,
     source secondaire), il n'y a donc rien à en retrancher. La prime de Noël (aefa) n'est pas imposable et
-    n'y figure pas.
+    n'y figure pas. Comptée à partir des revenus de 2003 (voir la formule).
     """
 
-    def formula(individu, period):
-        """CGI, art. 79 et 158, 5, b : l'allocation de L5423-1 du code du travail est imposée comme un salaire."""
+    def formula_2003_01_01(individu, period):
+        """CGI, art. 79 et 158, 5, b : l'allocation de L5423-1 du code du travail est imposée comme un salaire.
+
+        À partir des revenus de 2003 : openfisca-france ne calcule aucun revenu avant 2002, et l'ASS d'un mois
+        de 2002 lit des mois de 2001 (cumul avec une activité, douze mois de ressources) ; l'impôt de 2002,
+        que lisent les taux de CSG de 2004, reste donc celui d'openfisca-france.
+        """
         # The tax of a year reads the ASS of its twelve months, and the CSG rates of later years read that
         # tax (rfr): where nobody is eligible, the amount (and its twelve-month resource base) is not needed.
         if not individu("ass_eligibilite_individu", period).any():
