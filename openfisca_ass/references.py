@@ -43,9 +43,11 @@ CSS_L161_17_2 = ["Code de la sécurité sociale, article L161-17-2 (âge légal 
                  "https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006073189/LEGISCTA000006156065/"]
 CSS_L351_1 = ["Code de la sécurité sociale, article L351-1 (durée d'assurance du taux plein)",
               "https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006073189/LEGISCTA000006156088/"]
-CSS_R351_12 = ["Code de la sécurité sociale, articles L351-3 et R351-12 (périodes assimilées : chômage, 50 jours par trimestre)",
+CSS_R351_12 = ["Code de la sécurité sociale, articles L351-3 et R351-12 "
+               "(périodes assimilées : chômage, 50 jours par trimestre)",
                "https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006073189/LEGISCTA000006173403/"]
-DECRET_AEFA_2018 = ["Décret de décembre 2018 portant attribution d'une aide exceptionnelle de fin d'année (ASS : 152,45 €, Mayotte : 76,22 €)",
+DECRET_AEFA_2018 = ["Décret de décembre 2018 portant attribution d'une aide exceptionnelle de fin d'année "
+                    "(ASS : 152,45 €, Mayotte : 76,22 €)",
                     "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000037814755"]
 
 # Frontières de l'ASS avec le RSA et l'impôt sur le revenu.

@@ -17,7 +17,8 @@ def test_ass_se_calcule_chaque_mois_de_2002_a_2027(systeme):
     while mois.start <= dernier.start:
         simulation.set_input("activite", mois, numpy.array(["chomeur"] * (PROFILS - 1) + ["actif"]))
         simulation.set_input("ass_precondition_remplie", mois, numpy.ones(PROFILS, dtype=bool))
-        simulation.set_input("salaire_imposable", mois, numpy.array([0, 1200 * (mois.start.month % 4 != 0), 0, 0, 0, 900]))
+        salaire_intermittent = 1200 * (mois.start.month % 4 != 0)
+        simulation.set_input("salaire_imposable", mois, numpy.array([0, salaire_intermittent, 0, 0, 0, 900]))
         simulation.set_input("retraite_nette", mois, numpy.array([0, 0, 700, 0, 0, 0]))
         simulation.set_input("aah", mois, numpy.array([0, 0, 0, 0, 800, 0]))
         simulation.set_input("residence_mayotte", mois, numpy.array([False, False, False, True, False, False]))

@@ -45,7 +45,8 @@ def test_installation_editable(tmp_path):
     liens.mkdir()
     site = Path(sysconfig.get_paths()["purelib"])
     for entree in site.iterdir():
-        if not entree.name.lower().replace("-", "_").startswith(("openfisca_ass", "__editable__")) and entree.suffix != ".pth":
+        nom = entree.name.lower().replace("-", "_")
+        if not nom.startswith(("openfisca_ass", "__editable__")) and entree.suffix != ".pth":
             (liens / entree.name).symlink_to(entree)
     site_env = Path(subprocess.check_output(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True).strip())

@@ -70,12 +70,16 @@ class ass_duree_periode_attribution(Variable):
     reference = references.R5423_8 + references.L5423_3
 
     def formula(individu, period, parameters):
-        """Avant la recodification du 1er mai 2008 : six mois pour tous (durée propre aux publics spécifiques non paramétrée)."""
+        """Avant la recodification du 1er mai 2008 : six mois pour tous (durée propre aux publics spécifiques non
+        paramétrée).
+        """
         duree = parameters(period).chomage.allocations_assurance_chomage.ass.duree_attribution
         return individu.filled_array(duree.droit_commun, dtype=int)
 
     def formula_2008_05_01(individu, period, parameters):
-        """R5423-8, premier alinéa : six mois renouvelables ; neuf mois pour les publics de L5423-3 [S, article non lu]."""
+        """R5423-8, premier alinéa : six mois renouvelables ; neuf mois pour les publics de L5423-3 [S, article non
+        lu].
+        """
         duree = parameters(period).chomage.allocations_assurance_chomage.ass.duree_attribution
         specifique = individu("ass_public_specifique", period) != TypesPublicSpecifiqueASS.aucun
         return where(specifique, duree.publics_specifiques, duree.droit_commun).astype(int)
@@ -85,7 +89,10 @@ class ass_rang_periode_attribution(Variable):
     value_type = int
     entity = Individu
     definition_period = MONTH
-    label = "Rang de la période d'attribution en cours : 0 pour l'attribution initiale, 1 pour le premier renouvellement..."
+    label = (
+        "Rang de la période d'attribution en cours : 0 pour l'attribution initiale, 1 pour le premier "
+        "renouvellement..."
+        )
     reference = references.R5423_8 + references.R5423_9
 
     def formula(individu, period):
@@ -114,7 +121,10 @@ class ass_date_debut_periode_attribution(Variable):
     definition_period = MONTH
     label = "Premier jour de la période d'attribution de l'ASS en cours (ouverture ou dernier renouvellement)"
     reference = references.R5423_8 + references.R5423_9
-    documentation = "1er janvier 1970 (date inconnue) quand aucune date d'ouverture n'est donnée ou qu'elle est postérieure au mois."
+    documentation = (
+        "1er janvier 1970 (date inconnue) quand aucune date d'ouverture n'est donnée ou qu'elle est postérieure au "
+        "mois."
+        )
 
     def formula(individu, period):
         """R5423-8 et R5423-9 : date d'ouverture plus le rang de la période fois sa durée."""
@@ -157,7 +167,10 @@ class ass_mois_depuis_examen_ressources(Variable):
     entity = Individu
     definition_period = MONTH
     unit = "month"
-    label = "Nombre de mois écoulés depuis le mois de la demande ou du renouvellement, où les ressources ont été examinées"
+    label = (
+        "Nombre de mois écoulés depuis le mois de la demande ou du renouvellement, où les ressources ont été "
+        "examinées"
+        )
     reference = references.R5423_9 + references.R5423_2
     documentation = """
     Les ressources sont appréciées le mois de la demande (R5423-2 : douze mois précédant celui de la
@@ -181,7 +194,10 @@ class ass_jours_droits_ouverts(Variable):
     entity = Individu
     definition_period = MONTH
     unit = "day"
-    label = "Nombre de jours du mois compris dans les droits ouverts : à partir de la date d'ouverture, avant la fin de droit liée à l'âge"
+    label = (
+        "Nombre de jours du mois compris dans les droits ouverts : à partir de la date d'ouverture, avant la fin de "
+        "droit liée à l'âge"
+        )
     reference = references.R5423_8 + references.L5421_4
 
     def formula(individu, period):

@@ -1,4 +1,6 @@
-"""Fin de l'ASS à l'âge légal avec le taux plein, ou à l'âge du taux plein automatique (article L5421-4 du code du travail)."""
+"""Fin de l'ASS à l'âge légal avec le taux plein, ou à l'âge du taux plein automatique (article L5421-4 du code du
+travail).
+"""
 import numpy
 from openfisca_france.model.base import MONTH, Individu, Variable, date, set_input_dispatch_by_period, where
 
@@ -90,7 +92,9 @@ class ass_duree_taux_plein_atteinte(Variable):
     reference = references.L5421_4 + references.CSS_L351_1
 
     def formula_2011_07_01(individu, period, parameters):
-        """L5421-4 1° et L351-1 du code de la sécurité sociale : trimestres validés ≥ trimestres requis de la génération."""
+        """L5421-4 1° et L351-1 du code de la sécurité sociale : trimestres validés ≥ trimestres requis de la
+        génération.
+        """
         naissance = individu("ass_naissance_aaaammjj", period)
         bareme = parameters(period).chomage.allocations_assurance_chomage.ass.age_limite.trimestres_taux_plein
         return individu("ass_trimestres_valides_tous_regimes", period) >= bareme.calc(naissance)
@@ -101,11 +105,16 @@ class ass_age_fin_droits(Variable):
     entity = Individu
     definition_period = MONTH
     unit = "month"
-    label = "Âge (en mois) auquel l'ASS cesse pour cette personne : âge légal si le taux plein est acquis, sinon âge du taux plein automatique"
+    label = (
+        "Âge (en mois) auquel l'ASS cesse pour cette personne : âge légal si le taux plein est acquis, sinon âge du "
+        "taux plein automatique"
+        )
     reference = references.L5421_4 + references.CSS_L161_17_2
 
     def formula(individu, period, parameters):
-        """L5421-4 : 2° âge du taux plein automatique, dans tous les cas ; 1° âge légal dès que la durée du taux plein est atteinte."""
+        """L5421-4 : 2° âge du taux plein automatique, dans tous les cas ; 1° âge légal dès que la durée du taux plein
+        est atteinte.
+        """
         automatique = individu("ass_age_limite", period)
         bareme = parameters(period).chomage.allocations_assurance_chomage.ass.age_limite.age_legal
         legal = numpy.round(bareme.calc(individu("ass_naissance_aaaammjj", period))).astype(int)
@@ -137,6 +146,8 @@ class ass_sous_age_limite(Variable):
     reference = references.L5421_4
 
     def formula(individu, period):
-        """L5421-4 : droit encore ouvert au premier jour du mois ; le mois de l'anniversaire est proratisé (jours de droit)."""
+        """L5421-4 : droit encore ouvert au premier jour du mois ; le mois de l'anniversaire est proratisé (jours de
+        droit).
+        """
         premier_jour, _ = bornes_mois(period)
         return individu("ass_date_fin_droits_age", period).astype("datetime64[D]") > premier_jour

@@ -70,7 +70,9 @@ class ass_eligibilite_cumul_individu(Variable):
     reference = references.R5425_2 + references.R5425_6
 
     def formula(individu, period):
-        """Avant le 1er septembre 2017 (intéressement, non modélisé) : le cumul suit l'inscription comme demandeur d'emploi, comme dans openfisca-france."""
+        """Avant le 1er septembre 2017 (intéressement, non modélisé) : le cumul suit l'inscription comme demandeur
+        d'emploi, comme dans openfisca-france.
+        """
         return individu("activite", period) == TypesActivite.chomeur
 
     def formula_2017_09_01(individu, period, parameters):
@@ -114,10 +116,15 @@ class ass_maintien_acre(Variable):
     definition_period = MONTH
     label = "Garde l'ASS au titre de la création ou de la reprise d'entreprise avec l'ACRE ce mois"
     reference = references.R5141_28
-    documentation = "Mois commencés pendant l'année qui suit la création : le mois de la création et les onze suivants (lecture en mois civils, [U])."
+    documentation = (
+        "Mois commencés pendant l'année qui suit la création : le mois de la création et les onze suivants (lecture "
+        "en mois civils, [U])."
+        )
 
     def formula_2008_05_01(individu, period, parameters):
-        """Depuis la recodification du 1er mai 2008 (règle antérieure non modélisée). R5141-28 et L5141-3 : l'ASS est maintenue un an à compter de la création ou de la reprise d'entreprise."""
+        """Depuis la recodification du 1er mai 2008 (règle antérieure non modélisée). R5141-28 et L5141-3 : l'ASS est
+        maintenue un an à compter de la création ou de la reprise d'entreprise.
+        """
         duree = parameters(period).chomage.allocations_assurance_chomage.ass.cumul_activite.duree_acre_mois
         creation = individu("ass_date_creation_entreprise_acre", period).astype("datetime64[D]")
         if not (creation != DATE_INCONNUE).any():

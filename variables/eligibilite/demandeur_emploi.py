@@ -29,7 +29,9 @@ class ass_option_ouverte(Variable):
     reference = references.L5423_2
 
     def formula_2008_05_01(individu, period, parameters):
-        """Depuis la recodification du 1er mai 2008 (règle antérieure non modélisée). L5423-2 : option ouverte aux allocataires de l'assurance chômage âgés d'au moins 50 ans."""
+        """Depuis la recodification du 1er mai 2008 (règle antérieure non modélisée). L5423-2 : option ouverte aux
+        allocataires de l'assurance chômage âgés d'au moins 50 ans.
+        """
         age_minimum = parameters(period).chomage.allocations_assurance_chomage.ass.option.age_minimum
         return individu("ass_option_50_ans", period) * (individu("age", period) >= age_minimum)
 

@@ -10,7 +10,10 @@ class ass_annees_activite_salariee(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     unit = "year"
-    label = "Années d'activité salariée, périodes assimilées comprises, dans les dix ans précédant la fin du contrat de travail"
+    label = (
+        "Années d'activité salariée, périodes assimilées comprises, dans les dix ans précédant la fin du contrat de "
+        "travail"
+        )
     reference = references.R5423_1 + [references.SERVICE_PUBLIC]
     documentation = """
     Variable d'entrée. Dix ans précédant la fin du contrat de travail à partir de laquelle les droits à
@@ -67,7 +70,10 @@ class ass_precondition_remplie(Variable):
     entity = Individu
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
-    label = "Remplit la condition d'activité antérieure de l'ASS (5 ans d'activité salariée dans les 10 ans, ou public spécifique)"
+    label = (
+        "Remplit la condition d'activité antérieure de l'ASS (5 ans d'activité salariée dans les 10 ans, ou public "
+        "spécifique)"
+        )
     reference = references.R5423_1 + references.L5423_3 + references.D5424_62
     documentation = """
     Cinq ans d'activité salariée dans les dix ans précédant la fin du contrat de travail qui a ouvert

@@ -37,7 +37,10 @@ class ass_affilie_regime_artistes_auteurs(Variable):
     set_input = set_input_dispatch_by_period
     label = "Est affilié au régime de sécurité sociale des artistes-auteurs"
     reference = references.D5424_62 + ["Code de la sécurité sociale, livre VI, titre V (artistes-auteurs)"]
-    documentation = "Variable d'entrée. Pour un artiste-auteur, l'affiliation vaut condition d'activité (D5424-62, dernier alinéa)."
+    documentation = (
+        "Variable d'entrée. Pour un artiste-auteur, l'affiliation vaut condition d'activité (D5424-62, dernier "
+        "alinéa)."
+        )
 
 
 class ass_annees_activite_artistique(Variable):
@@ -48,7 +51,10 @@ class ass_annees_activite_artistique(Variable):
     unit = "year"
     label = "Années d'exercice professionnel de l'activité artistique avec des moyens d'existence réguliers"
     reference = references.D5424_62
-    documentation = "Variable d'entrée : durée, en années, de l'activité artistique qui a procuré des moyens d'existence réguliers."
+    documentation = (
+        "Variable d'entrée : durée, en années, de l'activité artistique qui a procuré des moyens d'existence "
+        "réguliers."
+        )
 
 
 class ass_condition_profession_maritime_portuaire(Variable):
@@ -56,7 +62,10 @@ class ass_condition_profession_maritime_portuaire(Variable):
     entity = Individu
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
-    label = "Remplit les conditions d'âge et d'activité antérieure propres aux marins-pêcheurs ou aux dockers occasionnels"
+    label = (
+        "Remplit les conditions d'âge et d'activité antérieure propres aux marins-pêcheurs ou aux dockers "
+        "occasionnels"
+        )
     reference = references.L5546_2_TRANSPORTS + references.CODE_TRANSPORTS_DOCKERS
     documentation = """
     Variable d'entrée. Les conditions (âge, ancienneté dans la profession, services sur des navires d'une
@@ -79,7 +88,9 @@ class ass_condition_public_specifique(Variable):
     """
 
     def formula_2008_05_01(individu, period, parameters):
-        """Depuis la recodification du 1er mai 2008 (règle antérieure non modélisée : faux avant). L5423-3 et D5424-62 1° (artistes-auteurs, dernier alinéa : affiliation), 2° (artistes du spectacle) ; code des transports."""
+        """Depuis la recodification du 1er mai 2008 (règle antérieure non modélisée : faux avant). L5423-3 et D5424-62
+        1° (artistes-auteurs, dernier alinéa : affiliation), 2° (artistes du spectacle) ; code des transports.
+        """
         publics = parameters(period).chomage.allocations_assurance_chomage.ass.publics_specifiques
         public = individu("ass_public_specifique", period)
         trois_ans = individu("ass_annees_activite_artistique", period) >= publics.annees_activite_artistique

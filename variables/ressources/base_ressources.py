@@ -76,7 +76,8 @@ class ass_ressources_mensuelles(Variable):
     reference = references.R5423_2 + references.R5423_9
 
     def formula(individu, period):
-        """R5423-2 et R5423-9 : douzième des ressources des douze mois précédant le mois de la demande ou du renouvellement.
+        """R5423-2 et R5423-9 : douzième des ressources des douze mois précédant le mois de la demande ou du
+        renouvellement.
 
         Ce mois est celui où commence la période d'attribution en cours (droits/, qui ne lit que des
         entrées) ; le montant en découle pour toute la période. Sans date d'ouverture des droits, le mois

@@ -33,7 +33,9 @@ class ass_trimestres_retraite(Variable):
     """
 
     def formula(individu, period, parameters):
-        """L351-3 et R351-12 du code de la sécurité sociale : jours d'ASS de l'année / 50, arrondi à l'inférieur, au plus 4."""
+        """L351-3 et R351-12 du code de la sécurité sociale : jours d'ASS de l'année / 50, arrondi à l'inférieur, au
+        plus 4.
+        """
         trimestres = parameters(period).chomage.allocations_assurance_chomage.ass.trimestres_retraite
         jours = individu("ass_jours_indemnises", period, options=[ADD])
         return numpy.minimum(jours // trimestres.jours_par_trimestre, trimestres.maximum_par_an).astype(int)
