@@ -156,13 +156,17 @@ def _entrees(lot, systeme):
 
 
 def _valeurs(lot, nom, definition, structure):
-    """The array of column ``nom`` for the variable's entity (group values read on the first person)."""
+    """(array, given) of column ``nom`` for the variable's entity (group values read on the first person):
+    the array holds the default where the cell is empty, ``given`` marks the cells that hold a value."""
     serie = lot[nom]
     cle = definition.entity.key
     if cle != "individu":
         serie = serie.iloc[structure.premiers[cle]]
-    tableau = _tableau(serie, definition)
-    # One array serves every month of a plain column: read-only, so that no formula can alter it.
+    return _tableau(serie, definition), serie.notna().to_numpy()
+
+
+def _lecture_seule(tableau):
+    # One array may serve many periods: read-only, so that no formula can alter the shared copy.
     tableau.flags.writeable = False
     return tableau
 
@@ -188,6 +192,39 @@ def _roles_en_cache(simulation):
     individus.has_role = has_role
 
 
+def _periodes_d_entree(definition, colonnes, lot, annee, structure):
+    """{period: array} of one variable, per-person precedence: a dated month, else a dated year (divided
+    by 12 for an amount, as ``set_input_divide_by_period``; repeated for a state), else the plain column
+    inside its window (January of ``annee - 2`` to December of ``annee``), else the default."""
+    unite = definition.definition_period
+    simple = next((nom for p, nom in colonnes if p is None), None)
+    if unite == periods.DateUnit.ETERNITY:
+        return {periods.period(periods.ETERNITY): _lecture_seule(_valeurs(lot, simple, definition, structure)[0])}
+    fenetre = _mois(annee) if unite == periods.DateUnit.MONTH else [periods.period(str(a)) for a in _annees(annee)]
+    resultat = {}
+    if simple is not None:
+        tableau = _lecture_seule(_valeurs(lot, simple, definition, structure)[0])
+        resultat = {p: tableau for p in fenetre}
+    defaut = None
+    # Years first, then months: a dated month overrides the year (the loader forbids both for one year).
+    datees = sorted(((periods.period(p), nom) for p, nom in colonnes if p is not None),
+                    key=lambda paire: (-paire[0].size_in_days, str(paire[0])))
+    for periode, nom in datees:
+        tableau, donne = _valeurs(lot, nom, definition, structure)
+        if periode.unit == unite:
+            cibles, part = [periode], tableau
+        else:
+            cibles = [periode.first_month.offset(k, periods.DateUnit.MONTH) for k in range(12)]
+            divise = getattr(definition.set_input, "__name__", "") == "set_input_divide_by_period"
+            part = (tableau / 12).astype(tableau.dtype) if divise else tableau
+        for cible in cibles:
+            if cible not in resultat:
+                defaut = defaut if defaut is not None else _lecture_seule(definition.default_array(len(tableau)))
+                resultat[cible] = defaut
+            resultat[cible] = _lecture_seule(numpy.where(donne, part, resultat[cible]))
+    return resultat
+
+
 def construire_simulation(systeme, lot, annee, structure=None):
     """A Simulation of the households of ``lot`` (a slice of a loaded persons table), inputs set."""
     structure = structure or Structure(lot)
@@ -199,30 +236,11 @@ def construire_simulation(systeme, lot, annee, structure=None):
         builder.join_with_persons(groupe, structure.indices[cle], structure.roles[cle])
     simulation = builder.build(systeme)
     _roles_en_cache(simulation)
-    mois = _mois(annee)
-    annees = [periods.period(str(a)) for a in _annees(annee)]
     for variable, colonnes in _entrees(lot, systeme).items():
         definition = systeme.variables[variable]
         holder = simulation.get_holder(variable)
-        datees = sorted(((periods.period(p), nom) for p, nom in colonnes if p is not None),
-                        key=lambda paire: (paire[0].size_in_days, str(paire[0])))
-        for periode, nom in colonnes:
-            if periode is not None:
-                continue
-            tableau = _valeurs(lot, nom, definition, structure)
-            if definition.definition_period == periods.DateUnit.ETERNITY:
-                holder.put_in_cache(tableau, periods.period(periods.ETERNITY))
-                continue
-            couvertes = mois if definition.definition_period == periods.DateUnit.MONTH else annees
-            for p in couvertes:
-                if not any(d.contains(p) for d, _ in datees):
-                    holder.put_in_cache(tableau, p)
-        for periode, nom in datees:
-            tableau = _valeurs(lot, nom, definition, structure)
-            if periode.unit == definition.definition_period:
-                holder.put_in_cache(tableau, periode)
-            else:
-                holder.set_input(periode, tableau.copy())
+        for periode, tableau in _periodes_d_entree(definition, colonnes, lot, annee, structure).items():
+            holder.put_in_cache(tableau, periode)
     return simulation
 
 
