@@ -370,8 +370,22 @@ def simuler_lot(lot, systemes, annee, fin_annee_precedente=False):
 
 def simuler_lot_distant(lot, specs, annee, fin_annee_precedente=False):
     """``simuler_lot`` on a Dask worker: ``specs`` is a list of ``(cle, spec)``, systems built once here."""
-    return simuler_lot(lot, [(spec[0], systeme_de_spec(cle, spec)) for cle, spec in specs], annee,
-                       fin_annee_precedente)
+    table = simuler_lot(lot, [(spec[0], systeme_de_spec(cle, spec)) for cle, spec in specs], annee,
+                        fin_annee_precedente)
+    _rendre_la_memoire()
+    return table
+
+
+def _rendre_la_memoire():
+    """Give the chunk's freed arrays back to the system: a long-lived worker otherwise keeps its peak."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 # --- Chunks and drivers -------------------------------------------------------------------------------
