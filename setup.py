@@ -55,5 +55,8 @@ setup(
         "matplotlib>=3.8,<4",
         "pandas>=2.2,<4",
         "tqdm>=4.66,<5",
+        # Microsimulation: Parquet tables, chunks on a dask.distributed cluster.
+        "pyarrow>=14",
+        "dask[distributed]>=2024.1",
     ],
 )
