@@ -167,7 +167,7 @@ def caler(menages, annee, tolerance=TOLERANCE, avertir=True):
                 warnings.simplefilter("always")
                 echantillon = echantillon.weighting.rake(
                     controls=controles, where=polars.col("allocataire"), wgt_name="poids_cale",
-                    max_iter=200, tol=1e-6, on_nonconvergence="warn")
+                    max_iter=1000, tol=1e-10, on_nonconvergence="warn")
             for alerte in alertes:
                 avertissements.append(f"raking : {alerte.message}")
             resultat = echantillon.data.to_pandas().set_index("idmen")["poids_cale"]
