@@ -105,7 +105,8 @@ def ecarts(menages):
         for scenario in reformes(bloc):
             reforme = bloc[bloc.scenario == scenario].set_index("idmen")
             base = reference.reindex(reforme.index)
-            table = pandas.DataFrame({"annee": annee, "scenario": scenario, "poids": reforme.poids}, index=reforme.index)
+            table = pandas.DataFrame({"annee": annee, "scenario": scenario, "poids": reforme.poids},
+                                     index=reforme.index)
             for variable in colonnes:
                 table[variable] = reforme[variable]
                 table[variable + "_reference"] = base[variable]
