@@ -374,3 +374,26 @@ def _verifier_structure(resultat, variables, fichier, decalage, problemes, table
             differe &= valeurs.astype(str).to_numpy() != reference.astype(str).to_numpy()
         ajouter(differe, nom, f"vide ou la valeur de la ligne {role} = 0 ({variable} est une variable "
                               f"de l'entité {cle}, lue sur sa première personne)")
+
+
+def ecrire_personnes(personnes, chemin):
+    """Write a persons table to ``chemin`` (.csv or .parquet) in the form ``charger_personnes`` reads back.
+
+    CSV: dates ``AAAA-MM-JJ``, booleans ``true``/``false``, empty cells for values not given.
+    """
+    chemin = os.fspath(chemin)
+    extension = os.path.splitext(chemin)[1].lower()
+    if extension in (".parquet", ".pq"):
+        personnes.to_parquet(chemin, engine="pyarrow", index=False)
+        return chemin
+    if extension != ".csv":
+        raise ValueError(f"{chemin} : extension .csv ou .parquet attendue")
+    table = personnes.copy()
+    for nom in table.columns:
+        serie = table[nom]
+        if pandas.api.types.is_bool_dtype(serie.dtype):
+            table[nom] = serie.map({True: "true", False: "false"}).astype(object)
+        elif pandas.api.types.is_datetime64_any_dtype(serie.dtype):
+            table[nom] = serie.dt.strftime("%Y-%m-%d")
+    table.to_csv(chemin, index=False)
+    return chemin

@@ -23,7 +23,11 @@ from openfisca_core import periods
 from openfisca_core.reforms import Reform
 from openfisca_core.simulations import SimulationBuilder
 
+from openfisca_ass.analyse import parametres_vectoriels
 from openfisca_ass.analyse.chargement import ENTITES, POIDS, charger_personnes, colonne
+
+# One lookup per distinct key in parameters indexed by arrays (same values as openfisca-core; see the module).
+parametres_vectoriels.activer()
 
 TAILLE_LOT = 5_000  # households per chunk: large enough to amortise openfisca's per-variable overhead
 COLONNES = [
@@ -163,6 +167,27 @@ def _valeurs(lot, nom, definition, structure):
     return tableau
 
 
+def _roles_en_cache(simulation):
+    """Memoise ``has_role`` on this simulation's persons: roles are fixed once the entities are built, and
+    openfisca-core compares arrays of Role objects element by element at each call (a fifth of a chunk's
+    time in the profile). The arrays are read-only, so a formula cannot alter the shared copy."""
+    individus = simulation.persons
+    calculer = individus.has_role
+    memoire = {}
+
+    def has_role(role):
+        cle = (role.entity.key, role.key)
+        if cle not in memoire:
+            masque = calculer(role)
+            if isinstance(masque, numpy.ndarray):
+                masque.flags.writeable = False
+            memoire[cle] = masque
+        return memoire[cle]
+
+    has_role.projectable = True  # as openfisca-core's decorator marks it, for person.famille.has_role(...)
+    individus.has_role = has_role
+
+
 def construire_simulation(systeme, lot, annee, structure=None):
     """A Simulation of the households of ``lot`` (a slice of a loaded persons table), inputs set."""
     structure = structure or Structure(lot)
@@ -173,6 +198,7 @@ def construire_simulation(systeme, lot, annee, structure=None):
         groupe = builder.declare_entity(cle, numpy.arange(structure.nombres[cle]))
         builder.join_with_persons(groupe, structure.indices[cle], structure.roles[cle])
     simulation = builder.build(systeme)
+    _roles_en_cache(simulation)
     mois = _mois(annee)
     annees = [periods.period(str(a)) for a in _annees(annee)]
     for variable, colonnes in _entrees(lot, systeme).items():
