@@ -16,7 +16,7 @@ import os
 import sys
 import warnings
 
-from openfisca_ass.analyse.chargement import ErreurDonnees
+from openfisca_ass.analyse.chargement import ErreurDonnees, ecrire_personnes
 from openfisca_ass.analyse.microsimulation import ErreurMicrosimulation
 from openfisca_ass.reformes_parametriques import ErreurReforme, lire_affectations
 
@@ -83,7 +83,7 @@ def construire_parser():
     synthetique = population.add_argument_group("population synthétique (sans --donnees)")
     synthetique.add_argument("--taille", type=int, default=None, help="nombre de ménages tirés (défaut 4000)")
     synthetique.add_argument("--graine", type=int, default=2024, help="graine du tirage (défaut 2024)")
-    synthetique.add_argument("--ecrire-population", metavar="FICHIER.csv",
+    synthetique.add_argument("--ecrire-population", metavar="FICHIER.csv|.parquet",
                              help="écrit la table de personnes tirée (rechargeable par --donnees)")
 
     commandes.add_parser("reformes", help="réformes disponibles et leurs paramètres")
@@ -207,6 +207,10 @@ def commande_population(arguments):
 
     if arguments.donnees and (arguments.taille is not None or arguments.ecrire_population):
         raise ErreurCommande("--taille et --ecrire-population : seulement sans --donnees (population synthétique)")
+    if arguments.ecrire_population and \
+            os.path.splitext(arguments.ecrire_population)[1].lower() not in (".csv", ".parquet", ".pq"):
+        raise ErreurCommande("--ecrire-population : fichier .csv ou .parquet attendu, "
+                             f"reçu {arguments.ecrire_population}")
     if arguments.scheduler and arguments.moteur != "dask":
         raise ErreurCommande("--scheduler : seulement avec --moteur dask")
     parametres = lire_affectations(arguments.parametre) if arguments.parametre else None
@@ -220,7 +224,7 @@ def commande_population(arguments):
         dossier = os.path.dirname(arguments.ecrire_population)
         if dossier:
             os.makedirs(dossier, exist_ok=True)
-        personnes.to_csv(arguments.ecrire_population, index=False)
+        ecrire_personnes(personnes, arguments.ecrire_population)
         print(f"écrit : {arguments.ecrire_population}", file=sys.stderr)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", AvertissementCalage)  # printed below, one line each
