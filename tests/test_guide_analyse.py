@@ -12,14 +12,18 @@ import shlex
 import pandas
 import pytest
 import yaml
+from memo_moteur import moteur_memorise  # noqa: F401 (fixture)
 
+from openfisca_ass.analyse.impact import SYNTHETIQUE
 from openfisca_ass.cli import main
 
 RACINE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GUIDE = os.path.join(RACINE, "docs", "analyse.md")
 NB = "\u202f"
-# Small sizes: the synthetic population and the resource sweep, whatever the guide says.
-TAILLE, POINTS = 30, 5
+# Small sizes, whatever the guide says: the synthetic population of the reform-impact regression (same size
+# and seed, so its runs are shared through the memoised engine) and a short resource sweep.
+TAILLE, POINTS = SYNTHETIQUE["taille"], 5
+pytestmark = pytest.mark.usefixtures("moteur_memorise")
 
 
 def blocs(texte):
