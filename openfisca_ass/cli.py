@@ -12,6 +12,7 @@
 """
 import argparse
 import json
+import numbers
 import os
 import sys
 import warnings
@@ -108,18 +109,18 @@ def _ecrire(arguments, nom, texte):
         print(f"écrit : {chemin}", file=sys.stderr)
 
 
-def _formater(arguments, table, titre, index=True):
+def _formater(arguments, table, titre, index=True, decimales=2):
     from openfisca_ass.analyse import tableaux
 
     if arguments.format == "csv":
-        return table.to_csv(index=index)
+        return tableaux.arrondir(table).to_csv(index=index)
     if arguments.format == "markdown":
-        return tableaux.en_markdown(table, titre)
-    return tableaux.en_texte(table, titre)
+        return tableaux.en_markdown(table, titre, decimales)
+    return tableaux.en_texte(table, titre, decimales)
 
 
-def _sortir(arguments, nom, table, titre, index=True):
-    texte = _formater(arguments, table, titre, index)
+def _sortir(arguments, nom, table, titre, index=True, decimales=2):
+    texte = _formater(arguments, table, titre, index, decimales)
     print(texte)
     _ecrire(arguments, f"{nom}.{EXTENSIONS[arguments.format]}", texte)
 
@@ -200,6 +201,19 @@ def commande_compare(arguments):
             print(f"écrit : {chemin}", file=sys.stderr)
 
 
+def ordre_des_categories(cle):
+    """Sort key of a (breakdown, category) row: breakdowns as listed, age bands by age, deciles by number."""
+    from openfisca_ass.analyse.agregats import TRANCHES_AGE, VENTILATIONS
+
+    ventilation, categorie = cle
+    ages = [nom for _, _, nom in TRANCHES_AGE]
+    if categorie in ages:
+        rang = ages.index(categorie)
+    else:
+        rang = int(categorie) if isinstance(categorie, numbers.Integral) else 0
+    return VENTILATIONS.index(ventilation), rang, str(categorie)
+
+
 def commande_population(arguments):
     from openfisca_ass.analyse.agregats import LIBELLES
     from openfisca_ass.analyse.calage import AvertissementCalage
@@ -236,8 +250,8 @@ def commande_population(arguments):
     else:
         print(f"Données : {arguments.donnees} ({nombre} ménages, {len(personnes)} personnes, poids wprm).")
     if sim.calage is not None:
-        _sortir(arguments, "calage", sim.calage.tableau.drop(columns="source").round(4),
-                "Calage : marges publiées (ass-rules.md §15), avant et après calage")
+        _sortir(arguments, "calage", sim.calage.tableau.drop(columns="source"),
+                "Calage : marges publiées (ass-rules.md §15), avant et après calage", decimales=4)
         for ligne in sim.calage.tableau[sim.calage.tableau.source.str.contains("faute de chiffre")].index:
             print(f"note : marge « {ligne} » : {sim.calage.tableau.source[ligne]}")
         for message in sim.calage.avertissements:
@@ -249,6 +263,7 @@ def commande_population(arguments):
         ventilations = agregats["ventilations"].pivot_table(
             index=["ventilation", "categorie"], columns=["scenario", "annee"], values="ecart_revenu_disponible_moyen",
             sort=False)
+        ventilations = ventilations.reindex(sorted(ventilations.index, key=ordre_des_categories))
         _sortir(arguments, "ventilations", ventilations.round(2),
                 "Écart moyen de revenu disponible (€ par an et par ménage), par catégorie ; déciles de niveau de vie "
                 "calculés sur la population simulée pondérée")
