@@ -49,6 +49,13 @@ def commandes(code):
     return resultat
 
 
+def tableau(sortie, titre):
+    """The printed table titled ``titre`` (from its ``== titre`` line to the next title)."""
+    debut = sortie.index(f"== {titre}")
+    fin = sortie.find("\n== ", debut + 1)
+    return sortie[debut:fin if fin >= 0 else None]
+
+
 def petit(code):
     return re.sub(r"taille=\d+", f"taille={TAILLE}", re.sub(r"points=\d+", f"points={POINTS}", code))
 
@@ -80,17 +87,21 @@ def _verifier_commande(mots, sortie, dossier, impact):
         assert table.idmen.nunique() == TAILLE
     elif "--balayage" in options:
         assert os.path.exists(os.path.join(dossier, "resultats", "balayage_couple.png"))
-        assert "Balayage (couple)" in sortie
+        assert "592,52" in tableau(sortie, "Balayage (couple)")  # no resources: 7 110.20 / 12 a month
     elif "--situation" in options:
         assert "2025-05,599.23" in sortie  # 31 × 19.33, CSV
     elif "--cas" in options:
         assert "| 2027-06 | 584,40 |" in sortie  # 30 × 19.48: couple ceiling 110 × 19.48 not reached
     elif "--parametre" in options:
-        # Abolition from July 2027 with renewals until the end of 2028: a full year of ASS, 365 × 19.48.
-        assert f"7{NB}110,20" in sortie
+        # Abolition from July 2027 with renewals until the end of 2028: ASS paid in December 2027 under the
+        # reform too (31 × 19.48; without the renewals it would stop with the award period current in June).
+        seule = tableau(sortie, "personne_seule_sans_ressources, mois par mois en 2027")
+        assert re.search(r"^2027-12 +603,88 +603,88 ", seule, re.M), seule
     elif "--sortie" in options:
         assert os.path.exists(os.path.join(dossier, "resultats", "gains_pertes.png"))
-        assert "suppression_ass_immediate" in sortie
+        synthese = tableau(sortie, "Synthèse 2027")
+        assert f"-7{NB}110,20" in synthese  # immediate: the whole year of ASS, 365 × 19.48
+        assert f"-5{NB}357,00" in synthese  # extinction: ASS kept to 31 March 2027 (90 × 19.48 = 1 753.20)
     else:  # `compare` alone: rights opened 2025-10-01, ASS kept to 31 March 2027: 7 110.20 − 90 × 19.48
         assert f"-5{NB}357,00" in sortie
 
