@@ -359,8 +359,9 @@ def test_tableaux_nombres_francais_et_csv_au_centime(tmp_path):
     table = pandas.DataFrame({"montant": pandas.array([177.39, 1234.5], dtype="float32"), "n": [1, 2]})
     assert f"1{NB}234,50" in tableaux.en_texte(table)
     assert "| 177,39 | 1 |" in tableaux.en_markdown(table)
-    chemin = tableaux.ecrire_csv(table, tmp_path / "t.csv")
-    assert open(chemin, encoding="utf-8").read() == "montant,n\n177.39,1\n1234.5,2\n"  # float32 177.38999938…
+    chemin = tableaux.ecrire_csv(table.assign(poids=[883.3333333333334, 1.0]), tmp_path / "t.csv")
+    # Amounts to the cent (float32 177.38999938…), weights in full.
+    assert open(chemin, encoding="utf-8").read() == "montant,n,poids\n177.39,1,883.3333333333334\n1234.5,2,1.0\n"
 
 
 def test_graphiques_des_agregats(menages_a_la_main, tmp_path):

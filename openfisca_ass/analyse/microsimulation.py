@@ -41,7 +41,7 @@ def verifier_annee(annee):
 
 def construire_scenarios(reforme=None, parametres=None):
     """The baseline and the reformed scenarios for ``reforme`` (see the module's docstring)."""
-    from openfisca_ass.scenarios import classe_de_reforme, scenarios
+    from openfisca_ass.scenarios import Scenario, classe_de_reforme, scenarios
 
     if isinstance(reforme, collections.abc.Mapping):
         if parametres:
@@ -65,7 +65,17 @@ def construire_scenarios(reforme=None, parametres=None):
             classes.append(nom)
         else:
             raise ErreurMicrosimulation(f"réforme : nom, classe Reform ou table de paramètres attendu, reçu {nom!r}")
-    return scenarios(classes, parametres)
+    if parametres:
+        return scenarios(classes, parametres)
+    # Shipped and other Reform classes without parameters: each reformed system built once per process.
+    return [scenarios()[0]] + [Scenario(classe.__name__, _systeme_reforme(classe)) for classe in classes]
+
+
+@functools.lru_cache(maxsize=None)
+def _systeme_reforme(classe):
+    from openfisca_ass.scenarios import systeme_de_reference
+
+    return classe(systeme_de_reference())
 
 
 class Microsimulation:

@@ -99,12 +99,20 @@ def en_texte(table, titre=None, decimales=2):
     return (f"== {titre} ==\n" if titre else "") + texte + "\n"
 
 
+# Float columns that are not amounts in euros: weights and shares keep their precision.
+NON_MONETAIRES = {"poids", "cible", "avant", "obtenu", "ecart_relatif"}
+
+
 def arrondir(table):
-    """``table`` with its numeric columns in float64 rounded to the cent (booleans and integers kept)."""
+    """``table`` with its amounts in float64 rounded to the cent (booleans, integers, weights ``poids`` and
+    shares ``part_*`` / calibration columns kept as they are)."""
     table = table.copy()
     for nom in table.columns:
         if pandas.api.types.is_float_dtype(table[nom]):
-            table[nom] = table[nom].astype("float64").round(2)
+            if nom in NON_MONETAIRES or str(nom).startswith("part_"):
+                table[nom] = table[nom].astype("float64")
+            else:
+                table[nom] = table[nom].astype("float64").round(2)
     return table
 
 
