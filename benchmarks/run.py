@@ -276,6 +276,8 @@ def main(argv=None):
     if options.json:
         with open(options.json, "w") as f:
             json.dump(mesures, f, indent=1)
+    if menages:  # (e) the microsimulation engine (issue 10), its own table: benchmarks/microsimulation.py
+        __import__("microsimulation").main(["--personnes", "10000" if options.rapide else "10000,100000,1000000"])
     return dict(mesures, texte=texte)
 
 

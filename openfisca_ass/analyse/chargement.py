@@ -42,6 +42,8 @@ ENTITES = {"menage": ("idmen", "quimen"), "famille": ("idfam", "quifam"), "foyer
 ROLES_MAX = {"quimen": None, "quifam": 2, "quifoy": 2}
 # At most one person holds each of these roles in its group (France's entities: 2 parents, 2 declarants).
 ROLES_UNIQUES = (0, 1)
+NOMS_ROLES = {"quimen": ("personne de référence", "conjoint"), "quifam": ("premier parent", "second parent"),
+              "quifoy": ("déclarant", "conjoint déclarant")}
 POIDS = "wprm"
 IDENTIFIANT_PERSONNE = "noindiv"
 COLONNES_STRUCTURE = [c for paire in ENTITES.values() for c in paire] + [POIDS]
@@ -70,7 +72,8 @@ class ErreurDonnees(ValueError):
     """The input table cannot be simulated; ``problemes`` lists every problem found."""
 
     def __init__(self, problemes):
-        self.problemes = list(problemes)
+        # In the order of the file: whole-file and header problems first, then line by line.
+        self.problemes = sorted(problemes, key=lambda p: -1 if p.ligne is None else p.ligne)
         entete = f"{len(self.problemes)} problème(s) dans la table des personnes :"
         super().__init__("\n- ".join([entete] + [str(p) for p in self.problemes]))
 
@@ -168,6 +171,7 @@ def _analyser(serie, variable):
             dates = serie.astype("datetime64[s]")
         else:
             dates = pandas.to_datetime(_texte(serie).where(~vide), format="%Y-%m-%d", errors="coerce")
+        dates = dates.astype("datetime64[s]")  # one unit whatever the source (CSV, Parquet, DataFrame)
         invalide = ~vide & dates.isna().to_numpy()
         return dates, invalide, "une date AAAA-MM-JJ"
     # Text (depcom...).
@@ -281,6 +285,18 @@ def charger_personnes(source, annee, systeme=None):
                 problemes.append(Probleme(fichier, ligne_entete, nom, periode,
                                           f"une année AAAA ({variable} est annuelle)"))
                 continue
+            repartition = getattr(definition.set_input, "__name__", None)
+            if unite == periods.DateUnit.MONTH and periode_objet.unit == periods.DateUnit.YEAR and \
+                    repartition not in ("set_input_divide_by_period", "set_input_dispatch_by_period"):
+                problemes.append(Probleme(fichier, ligne_entete, nom, periode,
+                                          f"un mois AAAA-MM ({variable} ne se répartit pas sur les mois)"))
+                continue
+            annee_colonne = periode[:4]
+            autre = f"{variable}@{annee_colonne}" if len(periode) == 7 else None
+            if autre in colonnes:
+                attendu = f"soit {autre}, soit des colonnes mensuelles pour {annee_colonne}, pas les deux"
+                problemes.append(Probleme(fichier, ligne_entete, nom, periode, attendu))
+                continue
         valeurs, invalide, attendu = _analyser(table[nom], definition)
         signaler(numpy.flatnonzero(invalide), nom, table[nom], attendu)
         resultat[nom] = valeurs
@@ -317,12 +333,15 @@ def _verifier_structure(resultat, variables, fichier, decalage, problemes, table
         valides = ids.notna().to_numpy() & (roles.to_numpy() >= 0)
         bloc = pandas.DataFrame({"id": ids, "role": roles})[valides]
         for code in ROLES_UNIQUES:
-            nombre = bloc.role.eq(code).groupby(bloc.id, sort=False).transform("sum")
+            # The second holder of a role and the next ones are reported, the first is kept.
+            porteurs = bloc[bloc.role.eq(code)]
             double = numpy.zeros(len(ids), dtype=bool)
-            double[numpy.flatnonzero(valides)] = (bloc.role.eq(code) & (nombre > 1)).to_numpy()
-            nom_role = {0: "la première personne", 1: "la deuxième"}[code]
-            ajouter(double, role, f"un seul {role} = {code} ({nom_role}) par {identifiant} "
-                                  f"(« {identifiant} » {', '.join(sorted(set(ids[double].astype(str))))[:80]})")
+            double[porteurs.index[porteurs.groupby("id", sort=False).cumcount().to_numpy() > 0]] = True
+            nom_role = NOMS_ROLES[role][code]
+            for position in numpy.flatnonzero(double):
+                problemes.append(Probleme(fichier, int(position) + decalage, role, code,
+                                          f"un seul {role} = {code} ({nom_role}) par {identifiant} : "
+                                          f"« {ids.iloc[position]} » en a plusieurs"))
         sans_premier = ~bloc.role.eq(0).groupby(bloc.id, sort=False).transform("any").to_numpy()
         premiere = ~bloc.id.duplicated().to_numpy()
         masque = numpy.zeros(len(ids), dtype=bool)

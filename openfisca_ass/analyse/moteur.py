@@ -39,6 +39,8 @@ COLONNES = [
 MONTANTS = ["ass", "rsa", "ppa", "aide_logement", "aefa", "impot_revenu", "revenu_disponible", "niveau_de_vie"]
 # Descriptors of the household, read in the first scenario (the baseline) and shared by all scenarios.
 DESCRIPTEURS = ["nombre_personnes", "nombre_enfants", "couple", "age_reference", "residence_mayotte"]
+# Optional: the baseline's ASS stock at the end of ``annee - 1`` (what DREES counts), full rate or not.
+FIN_ANNEE_PRECEDENTE = ["allocataire_fin_annee_precedente", "taux_plein_fin_annee_precedente"]
 ROLE_AUTRE = 3  # quimen 3 and above: France's menage role "autre" (index 3 of its flattened roles)
 # Tolerance when telling the full daily rate from a reduced one (float32 amounts).
 EPSILON_TAUX = 1e-4
@@ -156,13 +158,17 @@ def _entrees(lot, systeme):
 
 
 def _valeurs(lot, nom, definition, structure):
-    """The array of column ``nom`` for the variable's entity (group values read on the first person)."""
+    """(array, given) of column ``nom`` for the variable's entity (group values read on the first person):
+    the array holds the default where the cell is empty, ``given`` marks the cells that hold a value."""
     serie = lot[nom]
     cle = definition.entity.key
     if cle != "individu":
         serie = serie.iloc[structure.premiers[cle]]
-    tableau = _tableau(serie, definition)
-    # One array serves every month of a plain column: read-only, so that no formula can alter it.
+    return _tableau(serie, definition), serie.notna().to_numpy()
+
+
+def _lecture_seule(tableau):
+    # One array may serve many periods: read-only, so that no formula can alter the shared copy.
     tableau.flags.writeable = False
     return tableau
 
@@ -188,6 +194,39 @@ def _roles_en_cache(simulation):
     individus.has_role = has_role
 
 
+def _periodes_d_entree(definition, colonnes, lot, annee, structure):
+    """{period: array} of one variable, per-person precedence: a dated month, else a dated year (divided
+    by 12 for an amount, as ``set_input_divide_by_period``; repeated for a state), else the plain column
+    inside its window (January of ``annee - 2`` to December of ``annee``), else the default."""
+    unite = definition.definition_period
+    simple = next((nom for p, nom in colonnes if p is None), None)
+    if unite == periods.DateUnit.ETERNITY:
+        return {periods.period(periods.ETERNITY): _lecture_seule(_valeurs(lot, simple, definition, structure)[0])}
+    fenetre = _mois(annee) if unite == periods.DateUnit.MONTH else [periods.period(str(a)) for a in _annees(annee)]
+    resultat = {}
+    if simple is not None:
+        tableau = _lecture_seule(_valeurs(lot, simple, definition, structure)[0])
+        resultat = {p: tableau for p in fenetre}
+    defaut = None
+    # Years first, then months: a dated month overrides the year (the loader forbids both for one year).
+    datees = sorted(((periods.period(p), nom) for p, nom in colonnes if p is not None),
+                    key=lambda paire: (-paire[0].size_in_days, str(paire[0])))
+    for periode, nom in datees:
+        tableau, donne = _valeurs(lot, nom, definition, structure)
+        if periode.unit == unite:
+            cibles, part = [periode], tableau
+        else:
+            cibles = [periode.first_month.offset(k, periods.DateUnit.MONTH) for k in range(12)]
+            divise = getattr(definition.set_input, "__name__", "") == "set_input_divide_by_period"
+            part = (tableau / 12).astype(tableau.dtype) if divise else tableau
+        for cible in cibles:
+            if cible not in resultat:
+                defaut = defaut if defaut is not None else _lecture_seule(definition.default_array(len(tableau)))
+                resultat[cible] = defaut
+            resultat[cible] = _lecture_seule(numpy.where(donne, part, resultat[cible]))
+    return resultat
+
+
 def construire_simulation(systeme, lot, annee, structure=None):
     """A Simulation of the households of ``lot`` (a slice of a loaded persons table), inputs set."""
     structure = structure or Structure(lot)
@@ -199,30 +238,11 @@ def construire_simulation(systeme, lot, annee, structure=None):
         builder.join_with_persons(groupe, structure.indices[cle], structure.roles[cle])
     simulation = builder.build(systeme)
     _roles_en_cache(simulation)
-    mois = _mois(annee)
-    annees = [periods.period(str(a)) for a in _annees(annee)]
     for variable, colonnes in _entrees(lot, systeme).items():
         definition = systeme.variables[variable]
         holder = simulation.get_holder(variable)
-        datees = sorted(((periods.period(p), nom) for p, nom in colonnes if p is not None),
-                        key=lambda paire: (paire[0].size_in_days, str(paire[0])))
-        for periode, nom in colonnes:
-            if periode is not None:
-                continue
-            tableau = _valeurs(lot, nom, definition, structure)
-            if definition.definition_period == periods.DateUnit.ETERNITY:
-                holder.put_in_cache(tableau, periods.period(periods.ETERNITY))
-                continue
-            couvertes = mois if definition.definition_period == periods.DateUnit.MONTH else annees
-            for p in couvertes:
-                if not any(d.contains(p) for d, _ in datees):
-                    holder.put_in_cache(tableau, p)
-        for periode, nom in datees:
-            tableau = _valeurs(lot, nom, definition, structure)
-            if periode.unit == definition.definition_period:
-                holder.put_in_cache(tableau, periode)
-            else:
-                holder.set_input(periode, tableau.copy())
+        for periode, tableau in _periodes_d_entree(definition, colonnes, lot, annee, structure).items():
+            holder.put_in_cache(tableau, periode)
     return simulation
 
 
@@ -300,8 +320,23 @@ def _descripteurs(simulation, structure, lot, annee):
     }
 
 
-def simuler_lot(lot, systemes, annee):
-    """Results of one chunk: ``systemes`` is a list of ``(nom, systeme)``; returns a DataFrame (COLONNES)."""
+def _fin_annee_precedente(simulation, structure, annee):
+    """Someone in the household paid ASS in December ``annee - 1``; one of them at the full rate."""
+    decembre = f"{annee - 1}-12"
+    systeme = simulation.tax_benefit_system
+    if "ass" not in systeme.variables:
+        faux = numpy.zeros(structure.nombres["menage"], dtype=bool)
+        return dict(zip(FIN_ANNEE_PRECEDENTE, (faux, faux)))
+    verse = simulation.calculate("ass", decembre) > 0
+    plein = verse & (simulation.calculate("ass_taux_journalier", decembre)
+                     >= simulation.calculate("ass_montant_journalier", decembre) - EPSILON_TAUX)
+    return dict(zip(FIN_ANNEE_PRECEDENTE, (structure.par_menage("individu", verse) > 0,
+                                           structure.par_menage("individu", plein) > 0)))
+
+
+def simuler_lot(lot, systemes, annee, fin_annee_precedente=False):
+    """Results of one chunk: ``systemes`` is a list of ``(nom, systeme)``; returns a DataFrame (COLONNES,
+    then ``FIN_ANNEE_PRECEDENTE`` if asked)."""
     structure = Structure(lot)
     idmen = lot["idmen"].to_numpy()[structure.premiers["menage"]]
     poids = lot[POIDS].to_numpy(dtype=numpy.float64)[structure.premiers["menage"]]
@@ -311,6 +346,8 @@ def simuler_lot(lot, systemes, annee):
         simulation = construire_simulation(systeme, lot, annee, structure)
         if descripteurs is None:
             descripteurs = _descripteurs(simulation, structure, lot, annee)
+            if fin_annee_precedente:
+                descripteurs.update(_fin_annee_precedente(simulation, structure, annee))
         valeurs = {v: _par_menage(simulation, structure, v, annee)
                    for v in ("ass", "rsa", "ppa", "aide_logement", "aefa", "revenu_disponible", "niveau_de_vie")}
         valeurs["impot_revenu"] = _par_menage(simulation, structure, "impot_revenu_restant_a_payer", annee, signe=-1)
@@ -325,13 +362,16 @@ def simuler_lot(lot, systemes, annee):
         table["mois_ass_taux_plein"] = plein.astype(int)
         table["mois_ass_taux_reduit"] = reduit.astype(int)
         table["trimestres_retraite_ass"] = trimestres.astype(int)
+        for v in FIN_ANNEE_PRECEDENTE if fin_annee_precedente else ():
+            table[v] = descripteurs[v]
         tables.append(table)
     return pandas.concat(tables, ignore_index=True)
 
 
-def simuler_lot_distant(lot, specs, annee):
+def simuler_lot_distant(lot, specs, annee, fin_annee_precedente=False):
     """``simuler_lot`` on a Dask worker: ``specs`` is a list of ``(cle, spec)``, systems built once here."""
-    return simuler_lot(lot, [(spec[0], systeme_de_spec(cle, spec)) for cle, spec in specs], annee)
+    return simuler_lot(lot, [(spec[0], systeme_de_spec(cle, spec)) for cle, spec in specs], annee,
+                       fin_annee_precedente)
 
 
 # --- Chunks and drivers -------------------------------------------------------------------------------
@@ -357,14 +397,16 @@ def _verifier(personnes, scenarios, annee):
 
 
 def simuler_menages(personnes, scenarios, annee, taille_lot=TAILLE_LOT, moteur="local", scheduler=None,
-                    n_workers=None, barre=False):
+                    n_workers=None, barre=False, fin_annee_precedente=False):
     """One row per household × scenario for ``annee`` (columns ``COLONNES``), chunk by chunk.
 
     ``personnes``: a table from ``charger_personnes`` or ``tirer_personnes`` (another DataFrame is loaded
     and checked first). ``scenarios``: ``openfisca_ass.scenarios.Scenario`` objects, the baseline first.
     ``moteur``: ``"local"`` (this process) or ``"dask"`` (``scheduler``: address of a running
     dask.distributed scheduler; default a LocalCluster of ``n_workers`` processes, one thread each).
-    Rows come in the order of the households, scenario by scenario within each chunk.
+    Rows come scenario by scenario, households in table order. ``fin_annee_precedente``: add the
+    baseline's recipients at the end of ``annee - 1`` (``FIN_ANNEE_PRECEDENTE``), the stock the
+    published figures count.
     """
     if moteur not in ("local", "dask"):
         raise ValueError(f"moteur inconnu : « {moteur} » (attendu local ou dask)")
@@ -375,11 +417,13 @@ def simuler_menages(personnes, scenarios, annee, taille_lot=TAILLE_LOT, moteur="
     nombre = -(-personnes["idmen"].nunique() // taille_lot)
     if moteur == "local":
         systemes = [(s.nom, s.systeme) for s in scenarios]
-        resultats = _progression((simuler_lot(lot, systemes, annee) for lot in morceaux), nombre, barre)
+        resultats = _progression((simuler_lot(lot, systemes, annee, fin_annee_precedente) for lot in morceaux),
+                                 nombre, barre)
     else:
-        resultats = _simuler_dask(morceaux, nombre, scenarios, annee, scheduler, n_workers, barre)
+        resultats = _simuler_dask(morceaux, nombre, scenarios, annee, scheduler, n_workers, barre,
+                                  fin_annee_precedente)
     if not nombre:
-        return pandas.DataFrame({c: [] for c in COLONNES})
+        return pandas.DataFrame({c: [] for c in COLONNES + (FIN_ANNEE_PRECEDENTE if fin_annee_precedente else [])})
     table = pandas.concat(list(resultats), ignore_index=True)
     return _ordonner(table, scenarios)
 
@@ -389,7 +433,7 @@ def _ordonner(table, scenarios):
     ordre = {s.nom: i for i, s in enumerate(scenarios)}
     table["_ordre"] = table.scenario.map(ordre)
     table = table.sort_values("_ordre", kind="stable").drop(columns="_ordre").reset_index(drop=True)
-    return table[COLONNES]
+    return table[COLONNES + [c for c in FIN_ANNEE_PRECEDENTE if c in table.columns]]
 
 
 def _progression(iterable, total, barre):
@@ -400,7 +444,7 @@ def _progression(iterable, total, barre):
     return tqdm(iterable, total=total, desc="Microsimulation (lots de ménages)", unit="lot")
 
 
-def _simuler_dask(morceaux, nombre, scenarios, annee, scheduler, n_workers, barre):
+def _simuler_dask(morceaux, nombre, scenarios, annee, scheduler, n_workers, barre, fin_annee_precedente=False):
     """Map ``simuler_lot_distant`` over the chunks on dask.distributed, a bounded number in flight."""
     from distributed import Client, LocalCluster, as_completed
 
@@ -411,7 +455,7 @@ def _simuler_dask(morceaux, nombre, scenarios, annee, scheduler, n_workers, barr
         client = Client(scheduler)
     else:
         cluster = LocalCluster(n_workers=n_workers or min(2, os.cpu_count() or 1), threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+                               processes=True, dashboard_address=":0")
         client = Client(cluster)
     try:
         en_vol = 2 * max(1, len(client.scheduler_info()["workers"]))
@@ -422,7 +466,8 @@ def _simuler_dask(morceaux, nombre, scenarios, annee, scheduler, n_workers, barr
             suivant = next(morceaux, None)
             if suivant is None:
                 break
-            futures.add(client.submit(_numerote, suivant[0], suivant[1], specs, annee, pure=False))
+            futures.add(client.submit(_numerote, suivant[0], suivant[1], specs, annee, fin_annee_precedente,
+                                          pure=False))
         termines = _progression(futures, nombre, barre)
         for future in termines:
             rang, table = future.result()
@@ -430,7 +475,8 @@ def _simuler_dask(morceaux, nombre, scenarios, annee, scheduler, n_workers, barr
             future.release()
             suivant = next(morceaux, None)
             if suivant is not None:
-                futures.add(client.submit(_numerote, suivant[0], suivant[1], specs, annee, pure=False))
+                futures.add(client.submit(_numerote, suivant[0], suivant[1], specs, annee, fin_annee_precedente,
+                                          pure=False))
         return [resultats[k] for k in sorted(resultats)]
     finally:
         client.close()
@@ -438,5 +484,5 @@ def _simuler_dask(morceaux, nombre, scenarios, annee, scheduler, n_workers, barr
             cluster.close()
 
 
-def _numerote(rang, lot, specs, annee):
-    return rang, simuler_lot_distant(lot, specs, annee)
+def _numerote(rang, lot, specs, annee, fin_annee_precedente=False):
+    return rang, simuler_lot_distant(lot, specs, annee, fin_annee_precedente)
