@@ -6,7 +6,6 @@ housing aid is received.
 """
 import json
 import os
-import re
 
 import pandas
 import pytest
@@ -146,40 +145,10 @@ def test_json_situation_exemple_sans_sorties(tmp_path):
     assert lire_situation(chemin) == {"individus": {"d": {"age": {"2025-05": 40}}}}
 
 
-# --- The four input modes of `compare`, each with its exit code and one figure ------------------------------
+# --- Command-line mistakes: one line, exit code 2 ------------------------------------------------------------
 
-def _exemple(tmp_path):
-    import openfisca_ass
-
-    exemple = os.path.join(os.path.dirname(openfisca_ass.__file__), "situation_examples",
-                           "personne_seule_sans_ressources.json")
-    chemin = tmp_path / "exemple.json"
-    chemin.write_text(open(exemple, encoding="utf-8").read(), encoding="utf-8")
-    return chemin
-
-
-def test_compare_sans_option(capsys):
-    assert main(["compare"]) == 0
-    sortie = capsys.readouterr().out
-    assert set(CAS_TYPES) <= {ligne.split()[1] for ligne in sortie.splitlines() if ligne[:1].isdigit()}
-    # suppression_ass (extinction, 2027-01-01): rights opened 2025-10-01, the six-month period current in
-    # December 2026 ends on 31 March 2027: 90 days × 19.48 = 1 753.20 kept, 7 110.20 − 1 753.20 = 5 357.00 lost.
-    assert f"-5{NB}357,00" in sortie
-
-
-def test_compare_cas_seul(capsys):
-    assert main(["compare", "--cas", "mayotte"]) == 0
-    sortie = capsys.readouterr().out
-    assert "mayotte, mois par mois en 2027" in sortie
-    assert re.search(r"^2027-01 +302,25 ", sortie, re.M)  # 31 × 9.75: the ASS column of the baseline
-
-
-def test_compare_situation_seule(tmp_path, capsys):
-    assert main(["compare", "--situation", str(_exemple(tmp_path)), "--annee", "2025"]) == 0
-    sortie = capsys.readouterr().out
-    assert "exemple, mois par mois en 2025" in sortie
-    assert re.search(r"^2025-05 +599,23 ", sortie, re.M)  # 31 × 19.33: the ASS column of the baseline
-    assert "mayotte" not in sortie  # no cas type unless asked
+# `compare` with no option, with `--cas` alone and with `--situation` alone run as commands of the analysts'
+# guide (tests/test_guide_analyse.py: exit code and one figure each); `--cas` with `--situation` is above.
 
 
 @pytest.mark.parametrize("arguments, message", [
