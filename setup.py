@@ -58,5 +58,7 @@ setup(
         # Microsimulation: Parquet tables, chunks on a dask.distributed cluster.
         "pyarrow>=14",
         "dask[distributed]>=2024.1",
+        # Raking of the synthetic population's weights (analyse/calage.py).
+        "svy>=0.35,<1",
     ],
 )

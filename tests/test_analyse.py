@@ -1,4 +1,4 @@
-"""Analysis tools: cas types, sweep, synthetic population, tables, charts and the command line.
+"""Analysis tools: cas types, sweep, calibration, weighted aggregates, tables, charts and the command line.
 
 Daily rate 19.48 € (metropole) and 9.75 € (Mayotte) from 1 April 2026; 19.01 € / 9.51 € from 1 April
 2024 to 31 March 2025. RSA lump sum 651.69 € (single), minus the 12 % housing flat rate (78.20 €) when
@@ -7,17 +7,18 @@ housing aid is received.
 import json
 import os
 
+import pandas
 import pytest
 
-from openfisca_ass.analyse import graphiques, tableaux
+from openfisca_ass.analyse import agregats, calage, graphiques, tableaux
 from openfisca_ass.analyse.balayage import balayer, plafond
 from openfisca_ass.analyse.cas_types import CAS_TYPES
-from openfisca_ass.analyse.comparaison import ANNEE, TRANSFERTS, comparer_cas_types, transferts_annuels
-from openfisca_ass.analyse.population import CIBLES, simuler_population, tirer
+from openfisca_ass.analyse.comparaison import ANNEE, comparer_cas_types, transferts_annuels
 from openfisca_ass.cli import main
 from openfisca_ass.scenarios import REFERENCE, scenarios, systeme_de_reference
 
 PNG = b"\x89PNG\r\n\x1a\n"
+NB = "\u202f"  # French thousands separator of the printed tables
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +52,8 @@ def test_personne_seule_sans_ressources(cas_2027):
     assert valeur(cas_2027, cas, "ass", "2027-01") == 603.88  # 31 × 19.48
     # From April no ASS is left in RSA's three months: 651.69 − 78.20 (housing flat rate) = 573.49.
     assert valeur(cas_2027, cas, "rsa", "2027-04", reforme) == 573.49
-    # February: (Nov 584.40 + Dec 603.88 + Jan 0) / 3 = 396.09 → 573.49 − 396.09 = 177.40 (float32: 177.39).
-    assert valeur(cas_2027, cas, "rsa", "2027-02", reforme) == pytest.approx(177.40, abs=0.02)
+    # February: 651.69 × (1 − 12 %) − (Nov 584.40 + Dec 603.88 + Jan 0) / 3 = 573.4872 − 396.0933 = 177.3939.
+    assert valeur(cas_2027, cas, "rsa", "2027-02", reforme) == 177.39
 
 
 def test_couple_avec_un_salaire_au_smic(cas_2027):
@@ -77,13 +78,9 @@ def test_aah_droits_acquis_sans_effet_en_2027(cas_2027):
     assert float(ligne.ecart.iloc[0]) == 0
 
 
-def test_transferts_et_synthese_coherents(cas_2027):
+def test_synthese_des_cas_types(cas_2027):
     transferts = transferts_annuels(cas_2027)
     reforme = transferts[transferts.scenario == "suppression_ass_immediate"].set_index("situation")
-    annuel = cas_2027[(cas_2027.periode == ANNEE) & cas_2027.variable.isin(TRANSFERTS)
-                      & (cas_2027.scenario == "suppression_ass_immediate")]
-    for situation, bloc in annuel.groupby("situation"):
-        assert reforme.loc[situation, "ecart"] == pytest.approx(bloc.ecart.sum())
     # Every claimant but the AAH one loses: ASS is above the RSA that replaces it, or RSA is nil.
     perdants = set(reforme[reforme.ecart < -1].index)
     assert perdants == set(CAS_TYPES) - {"aah_droits_acquis"}
@@ -95,7 +92,7 @@ def test_transferts_et_synthese_coherents(cas_2027):
 def test_balayage_couple(scenarios_immediats, tmp_path):
     table = balayer(scenarios_immediats, 2027, "couple", points=7)
     ass = table[(table.variable == "ass") & (table.scenario == REFERENCE)].sort_values("point")
-    assert ass.valeur.iloc[0] == pytest.approx(592.52, abs=0.01)  # 7 110.20 / 12
+    assert round(ass.valeur.iloc[0], 2) == 592.52  # 7 110.20 / 12 = 592.5167
     assert list(ass.valeur) == sorted(ass.valeur, reverse=True)  # never increases with resources
     plafond_couple = plafond(systeme_de_reference(), 2027, "couple")
     assert plafond_couple == pytest.approx(2142.80)  # 110 × 19.48
@@ -105,33 +102,6 @@ def test_balayage_couple(scenarios_immediats, tmp_path):
     assert (reforme.valeur == 0).all()
     chemin = graphiques.graphique_balayage(table, tmp_path / "balayage.png")
     assert open(chemin, "rb").read(8) == PNG
-
-
-def test_population_synthetique(scenarios_immediats):
-    menages, agregats, calage = simuler_population(scenarios_immediats, 2027, taille=300, taille_lot=150,
-                                                   barre=False)
-    assert len(menages) == 2 * 300
-    assert menages.poids.iloc[0] == pytest.approx(265_000 / 300)
-    ligne = agregats.set_index("scenario").loc["suppression_ass_immediate"]
-    assert ligne.cout_ass_reforme == 0
-    assert ligne.ecart_ass == pytest.approx(-ligne.cout_ass_reference)
-    assert ligne.effet_budgetaire_net == pytest.approx(
-        ligne.ecart_ass + ligne.ecart_rsa + ligne.ecart_ppa + ligne.ecart_aide_logement + ligne.ecart_aefa)
-    # Orders of magnitude: ASS cost 1.65 bn € budgeted in 2024; RSA takes over part of it.
-    assert 1.0e9 < ligne.cout_ass_reference < 2.5e9
-    assert 0 < ligne.ecart_rsa < ligne.cout_ass_reference
-    assert ligne.perdants + ligne.gagnants <= 265_000 + 1
-    assert ligne.perte_moyenne < 0
-    assert 0 < ligne.trimestres_retraite_perdus <= 4 * 265_000
-    obtenu = calage.obtenu
-    assert obtenu.allocataires == pytest.approx(CIBLES["allocataires"], rel=0.05)
-    for part in ("part_50_ans_et_plus", "part_personnes_seules", "part_taux_plein"):
-        assert obtenu[part] == pytest.approx(CIBLES[part], abs=0.08), part
-
-
-def test_tirage_reproductible():
-    assert tirer(50, 2027, graine=7) == tirer(50, 2027, graine=7)
-    assert tirer(50, 2027, graine=7) != tirer(50, 2027, graine=8)
 
 
 def test_ligne_de_commande(tmp_path, capsys):
@@ -155,11 +125,11 @@ def test_ligne_de_commande(tmp_path, capsys):
         assert (sortie / nom).exists(), nom
     assert (sortie / "gains_pertes.png").read_bytes()[:8] == PNG
     mensuel = (sortie / "mensuel_exemple.md").read_text(encoding="utf-8")
-    assert "| 2025-05 | 599.23 |" in mensuel  # the web-API example: 31 × 19.33, before the date of effect
+    assert "| 2025-05 | 599,23 |" in mensuel  # the web-API example: 31 × 19.33, before the date of effect
     mayotte = (sortie / "mensuel_mayotte.md").read_text(encoding="utf-8")
-    assert "| 2025-01 | 294.81 | 294.81 |" in mayotte  # 31 × 9.51
-    assert "| 2025-06 | 290.10 | 0.00 |" in mayotte  # 30 × 9.67, then nothing from June 2025
-    assert "| 2025-06 | 0.00 | 0.00 |" in mensuel  # the example says nothing about June: no ASS
+    assert "| 2025-01 | 294,81 | 294,81 |" in mayotte  # 31 × 9.51
+    assert "| 2025-06 | 290,10 | 0,00 |" in mayotte  # 30 × 9.67, then nothing from June 2025
+    assert "| 2025-06 | 0,00 | 0,00 |" in mensuel  # the example says nothing about June: no ASS
 
 
 def test_ligne_de_commande_refuse_une_reforme_inconnue(capsys):
@@ -173,3 +143,199 @@ def test_json_situation_exemple_sans_sorties(tmp_path):
     chemin = tmp_path / "s.json"
     chemin.write_text(json.dumps({"individus": {"d": {"ass": {"2025-05": None}, "age": {"2025-05": 40}}}}))
     assert lire_situation(chemin) == {"individus": {"d": {"age": {"2025-05": 40}}}}
+
+
+# --- Command-line mistakes: one line, exit code 2 ------------------------------------------------------------
+
+# `compare` with no option, with `--cas` alone and with `--situation` alone run as commands of the analysts'
+# guide (tests/test_guide_analyse.py: exit code and one figure each); `--cas` with `--situation` is above.
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["compare", "--cas", "inconnu"], "cas type inconnu : « inconnu »"),
+    (["compare", "--situation", "absente.json"], "situation illisible : absente.json"),
+    (["compare", "--annee", "1990", "--cas", "mayotte"], "année hors du modèle : 1990"),
+    (["population", "--reforme", "abolition_totale"], "réforme inconnue : « abolition_totale »"),
+    (["population", "--annee", "2040"], "année hors du modèle : 2040"),
+    (["population", "--parametre", "chomage.inconnu=1"], "chomage.inconnu : paramètre inconnu"),
+    (["population", "--parametre", "sans_egal"], "sans_egal"),
+    (["population", "--moteur", "spark"], "invalid choice: 'spark'"),
+    (["population", "--donnees", "absent.csv"], "attendu un fichier .csv ou .parquet existant"),
+    (["population", "--donnees", "table.csv", "--taille", "10"], "seulement sans --donnees"),
+    (["population", "--scheduler", "tcp://h:8786"], "--scheduler : seulement avec --moteur dask"),
+])
+def test_erreurs_sur_une_ligne(arguments, message, capsys):
+    assert main(arguments) == 2
+    erreur = capsys.readouterr().err
+    assert message in erreur
+    assert "Traceback" not in erreur
+    assert erreur.startswith("openfisca-ass")
+
+
+def test_population_table_illisible_ou_colonne_inconnue(tmp_path, capsys):
+    binaire = tmp_path / "binaire.parquet"
+    binaire.write_bytes(b"\x00\x01pas un parquet")
+    assert main(["population", "--donnees", str(binaire)]) == 2
+    assert "binaire.parquet" in capsys.readouterr().err
+    table = tmp_path / "table.csv"
+    table.write_text("idmen,quimen,idfam,quifam,idfoy,quifoy,wprm,salaire_inconnu\n0,0,0,0,0,0,1,12\n",
+                     encoding="utf-8")
+    assert main(["population", "--donnees", str(table)]) == 2
+    erreur = capsys.readouterr().err
+    assert "table.csv, ligne 1, colonne « salaire_inconnu »" in erreur
+    assert "Traceback" not in erreur
+
+
+# --- Calibration: raking to the published margins ----------------------------------------------------------
+
+def _menages_de_calage(cellules, annee=2027):
+    """Baseline rows of households given as (age, couple, months at full rate, at a reduced rate, weight)."""
+    return pandas.DataFrame([
+        {"idmen": str(i), "scenario": REFERENCE, "annee": annee, "poids": poids, "age_reference": age,
+         "couple": couple, "mois_ass_taux_plein": plein, "mois_ass_taux_reduit": reduit}
+        for i, (age, couple, plein, reduit, poids) in enumerate(cellules)])
+
+
+def test_marges_reportees_et_datees():
+    marges = calage.marges(2025)  # the stock at the end of 2024: published
+    assert marges.cible["allocataires"] == 265_000
+    assert "faute de chiffre" not in marges.source["allocataires"]
+    assert "reporté sur 2024-12" in marges.source["part_taux_plein"]  # DARES, September 2018
+    marges = calage.marges(2028)
+    assert marges.cible["allocataires"] == 265_000
+    assert "chiffre de 2024-12 reporté sur 2027-12" in marges.source["allocataires"]
+    assert calage.marges(2023).cible["allocataires"] == 275_600  # end 2022
+    assert "rétropolé" in calage.marges(2010).source["allocataires"]  # before the first figure (end 2015)
+
+
+def test_calage_solution_exacte():
+    # One recipient household per cell; T = 265 000. Margins: w1 + w2 = 0.59 T (50+), w1 + w3 = 2/3 T (single),
+    # w1 + w4 = 0.75 T (full rate), w1 + w2 + w3 + w4 = T, hence w1 = (0.59 + 2/3 + 0.75 − 1) / 2 × T
+    # = 133 383.33, w2 = 0.59 T − w1 = 22 966.67, w3 = 2/3 T − w1 = 43 283.33, w4 = 0.75 T − w1 = 65 366.67.
+    # The fifth household has no ASS: outside the margins, it keeps its weight.
+    menages = _menages_de_calage([(55, False, 12, 0, 1000.0), (52, True, 0, 12, 1000.0), (35, False, 3, 9, 1000.0),
+                                  (40, True, 7, 5, 1000.0), (45, False, 0, 0, 1000.0)])
+    resultat = calage.caler(menages, 2027)
+    assert [round(p, 2) for p in resultat.poids] == [133_383.33, 22_966.67, 43_283.33, 65_366.67, 1000.0]
+    assert resultat.avertissements == []
+    assert resultat.tableau.atteinte.all()
+    assert resultat.tableau.avant["allocataires"] == 4000  # 4 recipients × 1 000
+    assert resultat.tableau.avant["part_50_ans_et_plus"] == 0.5
+    cales = calage.appliquer(pandas.concat([menages, menages.assign(scenario="reforme")]), resultat)
+    assert list(cales.poids.round(2)) == [133_383.33, 22_966.67, 43_283.33, 65_366.67, 1000.0] * 2
+
+
+def test_calage_nomme_la_marge_non_atteinte():
+    # No recipient at a reduced rate: the full-rate share cannot be brought down to 75 %.
+    menages = _menages_de_calage([(55, False, 12, 0, 10.0), (40, True, 12, 0, 10.0), (30, False, 12, 0, 10.0)],
+                                 annee=2028)
+    with pytest.warns(calage.AvertissementCalage, match="part_taux_plein, cible 75,0 %, obtenu 100,0 %"):
+        resultat = calage.caler(menages, 2028)
+    assert len(resultat.avertissements) == 1
+    assert not resultat.tableau.atteinte["part_taux_plein"]
+    assert round(resultat.poids.sum(), 6) == 265_000  # the other margins still hold
+    assert round(resultat.tableau.obtenu["part_personnes_seules"], 6) == round(2 / 3, 6)
+
+
+# --- Weighted aggregates, worked out by hand -----------------------------------------------------------------
+
+def _menage(idmen, scenario, annee, poids, ass, rsa, revenu, **autres):
+    ligne = {"idmen": idmen, "scenario": scenario, "annee": annee, "poids": poids, "ass": ass, "rsa": rsa,
+             "ppa": 0.0, "aide_logement": 0.0, "aefa": 152.45, "impot_revenu": 0.0, "revenu_disponible": revenu,
+             "niveau_de_vie": revenu, "nombre_personnes": 1, "nombre_enfants": 0, "couple": False,
+             "age_reference": 52, "residence_mayotte": False, "mois_ass_taux_plein": 12, "mois_ass_taux_reduit": 0,
+             "trimestres_retraite_ass": 4.0}
+    ligne.update(autres)
+    return ligne
+
+
+@pytest.fixture(scope="module")
+def menages_a_la_main():
+    couple = {"couple": True, "nombre_enfants": 2, "nombre_personnes": 4, "mois_ass_taux_plein": 0,
+              "mois_ass_taux_reduit": 12, "age_reference": 38, "niveau_de_vie": 5000.0}
+    return pandas.DataFrame([
+        _menage("a", REFERENCE, 2027, 100.0, 7110.20, 0.0, 9000.0),
+        _menage("b", REFERENCE, 2027, 300.0, 3000.0, 1000.0, 12000.0, **couple),
+        _menage("a", "suppression", 2027, 100.0, 0.0, 5000.0, 7000.0, trimestres_retraite_ass=0.0, aefa=0.0,
+                ppa=110.0),
+        _menage("b", "suppression", 2027, 300.0, 0.0, 2500.0, 10500.0, trimestres_retraite_ass=0.0,
+                **dict(couple, niveau_de_vie=4375.0)),
+        _menage("a", REFERENCE, 2028, 100.0, 7110.20, 0.0, 9000.0),
+        _menage("b", REFERENCE, 2028, 300.0, 3000.0, 1000.0, 12000.0, **couple),
+        _menage("a", "suppression", 2028, 100.0, 0.0, 6500.0, 8500.4, trimestres_retraite_ass=0.0),
+        _menage("b", "suppression", 2028, 300.0, 0.0, 4000.0, 12000.5, trimestres_retraite_ass=0.0, **couple),
+        ])
+
+
+def test_budget_et_payeurs(menages_a_la_main):
+    resultat = agregats.agreger(menages_a_la_main)
+    budget = resultat["budget"].set_index(["annee", "scenario", "variable"])
+    assert budget.montant[2027, REFERENCE, "ass"] == 1_611_020  # 100 × 7 110.20 + 300 × 3 000
+    assert budget.beneficiaires[2027, REFERENCE, "rsa"] == 300
+    assert budget.ecart_montant[2027, "suppression", "rsa"] == 950_000  # 100 × 5 000 + 300 × 1 500
+    assert budget.ecart_beneficiaires[2027, "suppression", "ass"] == -400
+    assert round(budget.ecart_montant[2027, "suppression", "aefa"], 2) == -15_245  # 100 × 152.45
+    payeurs = resultat["payeurs"].set_index(["annee", "scenario", "payeur"]).ecart_cout
+    # State: −1 611 020 (ASS) + 100 × 110 (prime d'activité) − 15 245 (prime de Noël) = −1 615 265.
+    assert round(payeurs[2027, "suppression", "etat"], 2) == -1_615_265
+    assert payeurs[2027, "suppression", "departements"] == 950_000
+    assert payeurs[2027, "suppression", "fonds_aides_logement"] == 0
+    assert round(payeurs[2027, "suppression", "solde_public"], 2) == -665_265  # −1 615 265 + 950 000
+    # Second year: RSA fully built up, 100 × 6 500 + 300 × 4 000 − 300 000 = 1 550 000 more.
+    assert payeurs[2028, "suppression", "departements"] == 1_550_000
+
+
+def test_gagnants_perdants_et_trimestres(menages_a_la_main):
+    resultat = agregats.agreger(menages_a_la_main, seuil=1.0)
+    gp = resultat["gagnants_perdants"].set_index("annee")
+    assert gp.perdants[2027] == 400
+    assert gp.perte_moyenne[2027] == -1625  # (100 × −2 000 + 300 × −1 500) / 400
+    assert gp.perte_mediane[2027] == -1500  # weighted median: −2 000 holds 25 % of the weight
+    assert gp.gagnants[2027] == 0
+    # 2028: a loses 499.60 (a loser), b gains 0.50 (below the 1 € threshold: unchanged).
+    assert gp.perdants[2028] == 100 and gp.gagnants[2028] == 0 and gp.inchanges[2028] == 300
+    assert round(gp.perte_moyenne[2028], 2) == -499.60
+    assert gp.seuil[2028] == 1.0
+    trimestres = resultat["trimestres"].set_index("annee")
+    assert trimestres.trimestres_non_valides[2027] == 1600  # (100 + 300) × 4
+    synthese = resultat["synthese"]
+    assert list(synthese.columns) == [("suppression", "2027"), ("suppression", "2028")]
+    assert synthese.loc["perte médiane des perdants (€ par an)", ("suppression", "2027")] == -1500
+    assert synthese.loc["écart de coût : Départements (RSA) (€)", ("suppression", "2028")] == 1_550_000
+
+
+def test_ventilations(menages_a_la_main):
+    table = agregats.agreger(menages_a_la_main)["ventilations"]
+    premiere = table[(table.annee == 2027)].set_index(["ventilation", "categorie"])
+    assert premiere.menages["type_menage", "couple_avec_enfants"] == 300
+    assert premiere.ecart_revenu_disponible_moyen["type_menage", "seul_sans_enfant"] == -2000
+    assert premiere.ecart_ass["taux_ass", "taux_reduit"] == -900_000  # 300 × −3 000
+    assert premiere.ecart_rsa["tranche_age", "30_39_ans"] == 450_000  # 300 × 1 500
+    assert premiere.part_perdants["mayotte", "hors_mayotte"] == 1
+    # Baseline standard of living: b 5 000 (75 % of the weight), a 9 000: b in decile 1, a in decile 8 (the
+    # weighted 8th decile is 9 000, the first value whose cumulated weight reaches 80 %).
+    assert premiere.menages["decile_niveau_de_vie", 1] == 300
+    assert premiere.menages["decile_niveau_de_vie", 8] == 100
+
+
+def test_deciles_ponderes():
+    assert list(agregats.deciles([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], [1] * 10)) == list(range(1, 11))
+    assert list(agregats.deciles([50, 5], [1, 9])) == [10, 1]  # 5 holds 90 % of the weight
+
+
+def test_tableaux_nombres_francais_et_csv_au_centime(tmp_path):
+    assert tableaux.nombre(-1234567.891) == f"-1{NB}234{NB}567,89"
+    table = pandas.DataFrame({"montant": pandas.array([177.39, 1234.5], dtype="float32"), "n": [1, 2]})
+    assert f"1{NB}234,50" in tableaux.en_texte(table)
+    assert "| 177,39 | 1 |" in tableaux.en_markdown(table)
+    chemin = tableaux.ecrire_csv(table.assign(poids=[883.3333333333334, 1.0]), tmp_path / "t.csv")
+    # Amounts to the cent (float32 177.38999938…), weights in full.
+    assert open(chemin, encoding="utf-8").read() == "montant,n,poids\n177.39,1,883.3333333333334\n1234.5,2,1.0\n"
+
+
+def test_graphiques_des_agregats(menages_a_la_main, tmp_path):
+    resultat = agregats.agreger(menages_a_la_main)
+    for chemin in (graphiques.graphique_deciles(resultat["ventilations"], tmp_path / "d.png"),
+                   graphiques.graphique_distribution(agregats.ecarts(menages_a_la_main), tmp_path / "h.png"),
+                   graphiques.graphique_payeurs(resultat["payeurs"], tmp_path / "p.png")):
+        assert open(chemin, "rb").read(8) == PNG

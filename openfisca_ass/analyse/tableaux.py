@@ -1,4 +1,10 @@
-"""Tables for the terminal, CSV and Markdown."""
+"""Tables for the terminal, CSV and Markdown.
+
+Printed tables (terminal, Markdown) use French number formatting: a narrow no-break space between
+thousands and a decimal comma (``1 234,56``). CSV files hold plain numbers rounded to the cent, in float64
+(``ecrire_csv``), so that a float32 sum never shows as ``177.38999938964844``.
+"""
+import numpy
 import pandas
 
 from openfisca_ass.analyse.comparaison import ANNEE, TRANSFERTS
@@ -50,8 +56,27 @@ def synthese(resultat):
         (table.scenario != REFERENCE).any() else table.round(2)
 
 
-def en_markdown(table, titre=None):
-    """A DataFrame as a GitHub Markdown table (no extra dependency)."""
+ESPACE = "\u202f"  # narrow no-break space: the French thousands separator
+
+
+def nombre(valeur, decimales=2):
+    """A number in French: ``-1234567.891`` → ``-1 234 567,89`` (narrow no-break spaces)."""
+    texte = f"{valeur:,.{decimales}f}"
+    return texte.replace(",", ESPACE).replace(".", ",")
+
+
+def _cellule(valeur, decimales):
+    if isinstance(valeur, (bool, numpy.bool_)):
+        return "oui" if valeur else "non"
+    if isinstance(valeur, (float, numpy.floating)):
+        return "" if numpy.isnan(valeur) else nombre(float(valeur), decimales)
+    if isinstance(valeur, (int, numpy.integer)):
+        return nombre(int(valeur), 0)
+    return str(valeur)
+
+
+def en_markdown(table, titre=None, decimales=2):
+    """A DataFrame as a GitHub Markdown table (no extra dependency), numbers in French."""
     table = table.copy()
     if isinstance(table.columns, pandas.MultiIndex):
         table.columns = [" ".join(str(c) for c in colonne) for colonne in table.columns]
@@ -59,19 +84,39 @@ def en_markdown(table, titre=None):
     if not isinstance(table.index, pandas.RangeIndex):
         table = table.reset_index().rename(columns={"index": index})
 
-    def cellule(valeur):
-        if isinstance(valeur, float):
-            return f"{valeur:,.2f}".replace(",", " ")
-        return str(valeur)
-
     entete = [str(c) for c in table.columns]
     lignes = [("| " + " | ".join(entete) + " |"), "|" + "|".join("---" for _ in entete) + "|"]
-    lignes += ["| " + " | ".join(cellule(v) for v in ligne) + " |" for ligne in table.itertuples(index=False)]
+    lignes += ["| " + " | ".join(_cellule(v, decimales) for v in ligne) + " |"
+               for ligne in table.itertuples(index=False)]
     return (f"### {titre}\n\n" if titre else "") + "\n".join(lignes) + "\n"
 
 
-def en_texte(table, titre=None):
-    """A DataFrame for the terminal."""
-    with pandas.option_context("display.width", 250, "display.max_columns", 50, "display.max_rows", 200,
-                               "display.float_format", "{:,.2f}".format):
-        return (f"== {titre} ==\n" if titre else "") + table.to_string(na_rep="") + "\n"
+def en_texte(table, titre=None, decimales=2):
+    """A DataFrame for the terminal, numbers in French."""
+    with pandas.option_context("display.width", 250, "display.max_columns", 50, "display.max_rows", 500,
+                               "display.max_colwidth", 100):
+        texte = table.to_string(na_rep="", float_format=lambda v: nombre(v, decimales))
+    return (f"== {titre} ==\n" if titre else "") + texte + "\n"
+
+
+# Float columns that are not amounts in euros: weights and shares keep their precision.
+NON_MONETAIRES = {"poids", "cible", "avant", "obtenu", "ecart_relatif"}
+
+
+def arrondir(table):
+    """``table`` with its amounts in float64 rounded to the cent (booleans, integers, weights ``poids`` and
+    shares ``part_*`` / calibration columns kept as they are)."""
+    table = table.copy()
+    for nom in table.columns:
+        if pandas.api.types.is_float_dtype(table[nom]):
+            if nom in NON_MONETAIRES or str(nom).startswith("part_"):
+                table[nom] = table[nom].astype("float64")
+            else:
+                table[nom] = table[nom].astype("float64").round(2)
+    return table
+
+
+def ecrire_csv(table, chemin, index=False):
+    """Write ``table`` as CSV, amounts rounded to the cent; returns the path."""
+    arrondir(table).to_csv(chemin, index=index)
+    return chemin
