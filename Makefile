@@ -34,8 +34,16 @@ serve: wheel
 	OPENFISCA_ASS_REFORMES="$(REFORMES)" $(BIN)/gunicorn --chdir $(abspath $(VENV)) \
 		--config python:openfisca_ass.api.gunicorn_conf --bind $(HOST):$(PORT) openfisca_ass.api.wsgi:application
 
+# One pytest run over TEST_WORKERS processes (pytest-xdist): the pytest files and the YAML cases, which
+# tests/conftest.py collects with openfisca-core's own runner; tests sharing a server or a module-scoped
+# fixture stay on one worker (--dist loadgroup, groups set in tests/conftest.py).
+# `pytest` (not `python -m pytest`) keeps the checkout off sys.path: the installed wheel is tested.
+TEST_WORKERS ?= 2
+PYTEST_ARGS ?=
+
 test: wheel
-	$(MAKE) --no-print-directory test-yaml test-pytest
+	OPENFISCA_ASS_INSTALLATION=wheel $(BIN)/pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadgroup \
+		$(PYTEST_ARGS) tests
 
 # The YAML cases by name: given a folder, `openfisca test` would also collect the pytest files.
 # tests/controles/mauvaises_entrees/ holds inputs that must be refused (tests/test_controles.py runs them); the
@@ -43,12 +51,13 @@ test: wheel
 YAML_CASES = $(shell find tests -path tests/controles/mauvaises_entrees -prune -o \( -name '*.yaml' -o -name '*.yml' \) \
 	! -name impact_reformes.yaml -print | sort)
 
+# The YAML cases alone, with openfisca-core's command (what a legal expert runs).
 test-yaml:
 	$(BIN)/openfisca test --country-package openfisca_ass $(YAML_CASES)
 
-# `pytest` (not `python -m pytest`) keeps the checkout off sys.path: the installed wheel is tested.
+# The pytest files and YAML cases against the current install (`make install-dev`: the checkout), no rebuild.
 test-pytest:
-	OPENFISCA_ASS_INSTALLATION=wheel $(BIN)/pytest -q -p no:cacheprovider tests
+	$(BIN)/pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS) tests
 
 # ruff (ruff.toml) over the Python files, yamllint (.yamllint) over the parameters and the YAML cases.
 lint: $(VENV)/.deps

@@ -1,15 +1,89 @@
-"""Shared fixtures: the tax-benefit systems are built once per test session."""
+"""Shared fixtures, and how the suite is spread over processes (``make test``: pytest-xdist, ``--dist loadgroup``).
+
+- The tax-benefit systems are built once per process: with xdist, once per worker.
+- The YAML cases are collected here too, with openfisca-core's own runner classes, so that one pytest run
+  spreads them over the workers beside the pytest files (``openfisca test`` collects them itself: then
+  this file does not).
+- Tests that share something expensive stay on one worker, without any edit to a new test file: every
+  test that uses the ``serveur`` fixture or carries ``@pytest.mark.serveur`` is in the ``serveur`` group
+  (one API server per run), and the tests of a module that has a module-scoped fixture stay together
+  (the fixture is built once). Everything else is dealt out test by test.
+"""
+import functools
+
 import pytest
-from openfisca_france import FranceTaxBenefitSystem
+from openfisca_core.tools.test_runner import Loader as ChargeurYaml
+from openfisca_core.tools.test_runner import OpenFiscaPlugin, YamlFile, YamlItem, yaml
 
-from openfisca_ass import CountryTaxBenefitSystem
 
+@functools.lru_cache(maxsize=None)
+def systeme_partage():
+    """This package's system, built on first use, then shared by the fixtures and the YAML cases."""
+    from openfisca_ass import CountryTaxBenefitSystem
 
-@pytest.fixture(scope="session")
-def systeme():
     return CountryTaxBenefitSystem()
 
 
 @pytest.fixture(scope="session")
+def systeme():
+    return systeme_partage()
+
+
+@pytest.fixture(scope="session")
 def systeme_france():
+    from openfisca_france import FranceTaxBenefitSystem
+
     return FranceTaxBenefitSystem()
+
+
+# --- YAML cases -------------------------------------------------------------------------------------
+
+
+class FichierYaml(YamlFile):
+    """Core's YAML file, with one distinct id per case (``file.yaml::03 name``).
+
+    Core names every case ``""``: the ids would all be ``file.yaml::``, and xdist, which sends tests to
+    workers by id, would run the first case of a file in place of the others.
+    """
+
+    def collect(self):
+        with open(self.path, encoding="utf-8") as fichier:
+            cas = yaml.load(fichier, Loader=ChargeurYaml)
+        for numero, test in enumerate(cas if isinstance(cas, list) else [cas]):
+            if not self.should_ignore(test):
+                yield YamlItem.from_parent(
+                    self, name=f"{numero:02d} {test.get('name', '')}".strip(),
+                    baseline_tax_benefit_system=self.tax_benefit_system, test=test, options=self.options)
+
+
+# YAML files that are not cases that must pass: inputs that must be refused (run by tests/test_controles.py)
+# and the expected reform aggregates (read by tests/test_impact_reformes.py).
+PAS_DES_CAS = ("mauvaises_entrees", "impact_reformes.yaml")
+
+
+def pytest_collect_file(file_path, parent):
+    if file_path.suffix not in (".yaml", ".yml") or any(p in file_path.parts for p in PAS_DES_CAS):
+        return None
+    if any(isinstance(p, OpenFiscaPlugin) for p in parent.config.pluginmanager.get_plugins()):
+        return None  # `openfisca test` (serial or --in-parallel) collects the YAML files itself
+    return FichierYaml.from_parent(parent, path=file_path, tax_benefit_system=systeme_partage(), options={})
+
+
+# --- Groups for pytest-xdist ------------------------------------------------------------------------
+
+
+def groupe(item):
+    """The xdist group of a test, or None to let it go to any worker."""
+    if item.get_closest_marker("serveur") or "serveur" in getattr(item, "fixturenames", ()):
+        return "serveur"
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    if any(d.scope in ("module", "class", "package") for defs in definitions.values() for d in defs):
+        return item.nodeid.split("::")[0]
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups into the test ids
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if not item.get_closest_marker("xdist_group") and (nom := groupe(item)):
+            item.add_marker(pytest.mark.xdist_group(nom))

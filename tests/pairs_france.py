@@ -47,13 +47,18 @@ def _valeurs_attendues(systeme, simulation, sortie, periode):
                     yield from par_periode(variable, valeur, population.get_index(instance))
 
 
-def ecarts(systeme, chemin):
-    """Set of (file, case, variable@period) whose expected value this system does not give."""
+def ecarts(systeme, chemin, seulement=None):
+    """Set of (file, case, variable@period) whose expected value this system does not give.
+
+    ``seulement``: the case names (``"03 name"``) to run, all of them if None.
+    """
     cas = yaml.safe_load(Path(chemin).read_text(encoding="utf-8"))
     resultat = set()
     for numero, brut in enumerate(cas if isinstance(cas, list) else [cas]):
         test = build_test(brut)
         nom_cas = f"{numero:02d} {test.name}"
+        if seulement is not None and nom_cas not in seulement:
+            continue
         builder = SimulationBuilder()
         builder.set_default_period(test.period)
         simulation = builder.build_from_dict(systeme, test.input)
@@ -157,11 +162,21 @@ def systeme_ass_non_imposable(systeme):
     return ass_non_imposable(systeme)
 
 
-def classer(systeme_ass, systeme_france):
-    """{(file, case, variable@period): reason} for every check this package does not pass."""
-    propres = set().union(*(ecarts(systeme_ass, f) for f in fichiers_pairs()))
-    france = set().union(*(ecarts(systeme_france, f) for f in fichiers_pairs()))
-    trente = set().union(*(ecarts(systeme_trente_jours(systeme_ass), f) for f in fichiers_pairs()))
+def classer(systeme_ass, systeme_france, fichiers=None, systeme_trente=None):
+    """{(file, case, variable@period): reason} for every check this package does not pass.
+
+    ``fichiers``: the peer files to classify (all by default). openfisca-france and the 30-day
+    counterfactual are run only on the cases where this package differs: only those are classified.
+    """
+    fichiers = fichiers_pairs() if fichiers is None else fichiers
+    propres = set().union(*(ecarts(systeme_ass, f) for f in fichiers))
+    differents = {}
+    for fichier, cas, _ in propres:
+        differents.setdefault(fichier, set()).add(cas)
+    a_refaire = [f for f in fichiers if Path(f).name in differents]
+    trente_jours = systeme_trente or systeme_trente_jours(systeme_ass)
+    france = set().union(*(ecarts(systeme_france, f, differents[Path(f).name]) for f in a_refaire))
+    trente = set().union(*(ecarts(trente_jours, f, differents[Path(f).name]) for f in a_refaire))
     classement = {}
     for ecart in propres:
         fichier, cas, _ = ecart
