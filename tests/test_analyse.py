@@ -50,10 +50,12 @@ def test_personne_seule_sans_ressources(cas_2027):
     assert valeur(cas_2027, cas, "ass", ANNEE) == 7110.20  # 365 × 19.48
     assert valeur(cas_2027, cas, "ass", ANNEE, reforme) == 0
     assert valeur(cas_2027, cas, "ass", "2027-01") == 603.88  # 31 × 19.48
-    # From April no ASS is left in RSA's three months: 651.69 − 78.20 (housing flat rate) = 573.49.
+    # ASS stopped for good on 1 January 2027 with no substitution income: R262-13 CASF neutralises the ASS of
+    # the three previous months, so the RSA is whole from January: 651.69 × (1 − 12 %) = 573.4872 (housing
+    # flat rate), not 573.4872 − (Nov 584.40 + Dec 603.88 + Jan 0) / 3 = 177.39 as without the neutralisation.
+    assert valeur(cas_2027, cas, "rsa", "2027-01", reforme) == 573.49
+    assert valeur(cas_2027, cas, "rsa", "2027-02", reforme) == 573.49
     assert valeur(cas_2027, cas, "rsa", "2027-04", reforme) == 573.49
-    # February: 651.69 × (1 − 12 %) − (Nov 584.40 + Dec 603.88 + Jan 0) / 3 = 573.4872 − 396.0933 = 177.3939.
-    assert valeur(cas_2027, cas, "rsa", "2027-02", reforme) == 177.39
 
 
 def test_couple_avec_un_salaire_au_smic(cas_2027):

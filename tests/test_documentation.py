@@ -57,6 +57,7 @@ COMMANDES_EXECUTEES = {
     BANC_COPIE_DE_TRAVAIL: "test_banc_depuis_la_copie_de_travail",
     "openfisca-ass compare": "test_commande_d_analyse",
     "openfisca-ass population": "test_commande_d_analyse",
+    "pip check": "test_pip_check",
 }
 
 # Inline commands not run by this file, and where they are exercised instead.
@@ -67,6 +68,14 @@ NON_EXECUTEES = {
                         "install (`pip install -e .`) into a throwaway environment",
     "openfisca serve --country-package openfisca_ass|openfisca_france --workers 1":
         "describes what `make bench` measures (benchmarks/api.py), not a command to type",
+    ".venv/bin/python -m pytest -q -s -p no:cacheprovider tests/api/test_api_charge.py":
+        "the load runs: tests/api/test_api_charge.py is part of the suite that runs this file",
+    "PYTHONPATH=. .venv/bin/python benchmarks/budget_api.py":
+        "minutes of deliberately costly requests; the budget's arithmetic is tested in tests/api/test_api_budget.py",
+    "python benchmarks/run.py --jeux france --tailles 300000,1000000":
+        "a measure of minutes; the same script runs with the smallest sizes in test_make_bench",
+    "python benchmarks/microsimulation.py --personnes 1000000 --moteurs dask":
+        "a measure of minutes; the same script runs on 300 persons in test_banc_de_microsimulation",
 }
 
 
@@ -337,3 +346,17 @@ def test_la_ci_lance_le_lint_et_la_commande_du_readme():
     assert "make test" in blocs_sh()[0]  # the README's test command is the one CI runs
 
 
+
+
+def test_pip_check():
+    """The pinned serving stack (gunicorn 21, openfisca-core's own pin) leaves no broken requirement."""
+    sortie = subprocess.run([str(BIN / "python"), "-m", "pip", "check"], capture_output=True, text=True, timeout=300)
+    assert sortie.returncode == 0, sortie.stdout
+    assert "No broken requirements found." in sortie.stdout
+
+
+def test_banc_de_microsimulation():
+    """benchmarks/microsimulation.py at its smallest: in-process, no profile; it prints its table."""
+    sortie = executer(f"{BIN}/python benchmarks/microsimulation.py --personnes 300 --moteurs local --profil 0")
+    assert sortie.returncode == 0, sortie.stderr[-3000:]
+    assert "local" in sortie.stdout, sortie.stdout

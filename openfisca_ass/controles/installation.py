@@ -9,6 +9,7 @@ touching core's classes (openfisca-france's own system stays as it is).
 Not reached: ``Holder.put_in_cache`` and ``Holder._set``, which store an array as it is; the batch
 benchmark (``benchmarks/lot.py``) uses the first on purpose.
 """
+import functools
 import sys
 
 import numpy
@@ -67,6 +68,10 @@ def envelopper_set_input(set_input_core):
             return set_input_core(holder, period, array)
         return holder._set(period, array)
 
+    if set_input_core is not None:
+        # Keep core's name and __wrapped__: code that asks how an input is spread over months
+        # (set_input_divide_by_period or set_input_dispatch_by_period) still sees it.
+        functools.update_wrapper(set_input, set_input_core)
     set_input.controle = True
     return set_input
 
