@@ -27,7 +27,8 @@ with open(FICHIER, encoding="utf-8") as fichier:
 
 @pytest.fixture(scope="module")
 def obtenu():
-    return impact.calculer()
+    # The sample lives in the checkout's tests/, not in the installed package: name the checkout.
+    return impact.calculer(racine=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def _comparer(obtenus, attendus, cas):

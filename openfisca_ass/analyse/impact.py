@@ -84,7 +84,9 @@ def main(argv=None):
     parser.add_argument("--rafraichir", metavar="FICHIER.yaml", required=True,
                         help="recalcule les agrégats et réécrit ce fichier")
     arguments = parser.parse_args(argv)
-    ecrire(arguments.rafraichir, calculer())
+    # The regression file sits in the checkout's tests/, beside the sample: the checkout is its grandparent.
+    racine = os.path.dirname(os.path.dirname(os.path.abspath(arguments.rafraichir)))
+    ecrire(arguments.rafraichir, calculer(racine))
     print(f"écrit : {arguments.rafraichir}", file=sys.stderr)
     return 0
 
