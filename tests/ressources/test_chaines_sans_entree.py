@@ -40,8 +40,9 @@ def population(systeme, avec_entrees, graine=13):
         concernes = rng.random(N) < 1 / 3
         # f2dc, 2TS: a foyer box; a couple's foyer is declared by its first person.
         declarant = concernes[role == 0][famille[role == 0]]
-        simulation.set_input("f2dc", "2024", rng.uniform(4000, 15000, 30) * declarant)
-        simulation.set_input("f2ts", "2025", rng.uniform(1000, 6000, 30) * declarant)
+        # Tax boxes are whole euros (int): the input checks refuse a fraction.
+        simulation.set_input("f2dc", "2024", numpy.round(rng.uniform(4000, 15000, 30) * declarant))
+        simulation.set_input("f2ts", "2025", numpy.round(rng.uniform(1000, 6000, 30) * declarant))
         for mois in HISTOIRE:
             simulation.set_input("rpns_auto_entrepreneur_CA_bic", mois, concernes * rng.uniform(300, 1500, N))
             simulation.set_input("retraite_brute", mois, concernes * rng.uniform(200, 800, N))
