@@ -357,6 +357,6 @@ def test_pip_check():
 
 def test_banc_de_microsimulation():
     """benchmarks/microsimulation.py at its smallest: in-process, no profile; it prints its table."""
-    sortie = executer(f"{BIN}/python benchmarks/microsimulation.py --personnes 300 --moteurs local --profil 0")
+    sortie = executer(".venv/bin/python benchmarks/microsimulation.py --personnes 300 --moteurs local --profil 0")
     assert sortie.returncode == 0, sortie.stderr[-3000:]
     assert "local" in sortie.stdout, sortie.stdout
