@@ -1,11 +1,14 @@
 """The tax-benefit system: openfisca-france with its ASS replaced by this package's."""
+import copy
 import json
 import os
 
+from openfisca_core import commons
 from openfisca_core.parameters import ParameterNode
 from openfisca_france import FranceTaxBenefitSystem
 
 from openfisca_ass import controles
+from openfisca_ass.parametres_memorises import memoriser
 
 ICI = os.path.dirname(os.path.abspath(__file__))
 
@@ -60,6 +63,8 @@ class CountryTaxBenefitSystem(FranceTaxBenefitSystem):
     def __init__(self):
         super().__init__()
         greffer(self.parameters, ParameterNode("", directory_path=dossier("parameters")))
+        # One tree at each instant for this system and its reforms (core's shared 128-entry memo evicts).
+        memoriser(self.parameters)
         self._remplacer_variables(dossier("variables"))
         # Inputs that cannot be true are refused in every route (YAML, Python, web API): docs/controles.md.
         controles.installer(self)
@@ -87,3 +92,22 @@ class CountryTaxBenefitSystem(FranceTaxBenefitSystem):
         if getattr(self, "_controles_installes", False):
             controles.installer_sur(ajoutee)
         return ajoutee
+
+    def clone(self):
+        """A system independent of this one, as core's ``clone``, with the parameters deep-copied in one pass.
+
+        openfisca-core's YAML runner clones the baseline before applying a case's reforms, once per list of
+        reforms and process, and core's ``ParameterNode.clone`` copies leaf by leaf (1.8 s for this tree,
+        against 0.6 s for ``copy.deepcopy``, which gives the same independent tree). This system is only
+        read: a thread computing with it meanwhile sees nothing change.
+        """
+        nouveau = commons.empty_clone(self)
+        propres = ("parameters", "_parameters_at_instant_cache", "variables", "open_api_config")
+        nouveau.__dict__.update({cle: valeur for cle, valeur in self.__dict__.items() if cle not in propres})
+        for entite in nouveau.entities:
+            entite.set_tax_benefit_system(nouveau)
+        nouveau.parameters = copy.deepcopy(self.parameters)
+        nouveau._parameters_at_instant_cache = {}
+        nouveau.variables = copy.deepcopy(self.variables)
+        nouveau.open_api_config = dict(self.open_api_config)
+        return nouveau

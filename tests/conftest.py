@@ -31,9 +31,19 @@ def systeme():
 
 @pytest.fixture(scope="session")
 def systeme_france():
+    """openfisca-france as it is, with this package's memo of the parameters per instant.
+
+    The memo changes no value (tests/test_parametres_memorises.py), only how often France's tree is rebuilt
+    at an instant: core's own memo, 128 entries shared by every system of the process, evicts in a test
+    process that holds a dozen systems.
+    """
     from openfisca_france import FranceTaxBenefitSystem
 
-    return FranceTaxBenefitSystem()
+    from openfisca_ass.parametres_memorises import memoriser
+
+    systeme = FranceTaxBenefitSystem()
+    memoriser(systeme.parameters)
+    return systeme
 
 
 # --- YAML cases -------------------------------------------------------------------------------------
