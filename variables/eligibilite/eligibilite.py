@@ -1,5 +1,5 @@
 """Éligibilité individuelle à l'ASS (articles L5423-1, L5423-7, L5421-4 et R5423-1 du code du travail)."""
-from openfisca_france.model.base import MONTH, Individu, Variable, set_input_dispatch_by_period
+from openfisca_france.model.base import MONTH, Individu, TypesActivite, Variable, set_input_dispatch_by_period
 
 from openfisca_ass import references
 from openfisca_ass.variables.ressources.revenus_interrompus import ressource
@@ -27,6 +27,13 @@ class ass_eligibilite_individu(Variable):
         """
         activite_reprise = individu("ass_activite_reprise", period)
         maintien_acre = individu("ass_maintien_acre", period)
+        # Personne n'est demandeur d'emploi, en reprise d'activité ni créateur admis à l'ACRE ce mois : personne
+        # n'est éligible. Les autres conditions ne sont alors pas calculées : elles lisent des chaînes
+        # d'openfisca-france (allocation d'assurance et son taux de CSG, AAH et ses ressources de N-2) qui,
+        # l'ASS étant imposable, relisent l'ASS de N-2, et ainsi de suite d'année en année jusqu'en 2003.
+        chomeur = individu("activite", period) == TypesActivite.chomeur
+        if not (chomeur + activite_reprise + maintien_acre).any():
+            return individu.filled_array(False)
         inscrit_ou_actif = individu("ass_demandeur_emploi_non_indemnise", period) + (
             (activite_reprise + maintien_acre) * (ressource(individu, "chomage_net", period) == 0)
             )
