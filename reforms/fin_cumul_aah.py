@@ -20,6 +20,9 @@ from openfisca_core.reforms import Reform
 
 from openfisca_ass.reformes_parametriques import fixer_partout, modifier_parametres, valeur_la_plus_recente
 
+# Les noeuds que la réforme réécrit : ses paramètres d'étude et le maintien des droits acquis de L5423-7.
+CHEMINS_MODIFIES = ["chomage.allocations_assurance_chomage.ass.reformes.fin_cumul_aah",
+                    "chomage.allocations_assurance_chomage.ass.aah.maintien_droits_acquis"]
 DEBUT_MAINTIEN = "2017-01-01"  # L5423-7 in force on 1 January 2017 (loi n° 2016-1917, art. 87)
 
 
@@ -49,7 +52,8 @@ class fin_cumul_aah(Reform):
     @classmethod
     def appliquer(cls, reforme):
         """Apply this reform to ``reforme`` (a Reform being built, possibly by a parametric reform)."""
-        modifier_parametres(reforme, lambda parametres: deplacer_fin_du_maintien(parametres, cls.permanent))
+        modifier_parametres(reforme, lambda parametres: deplacer_fin_du_maintien(parametres, cls.permanent),
+                            chemins=CHEMINS_MODIFIES)
 
     def apply(self):
         type(self).appliquer(self)

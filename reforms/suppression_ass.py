@@ -168,7 +168,7 @@ class suppression_ass(Reform):
                 fixer_partout(noeud.mode_transition, mode)
             return parametres
 
-        modifier_parametres(reforme, activer)
+        modifier_parametres(reforme, activer, chemins=[CHEMIN])
         reforme.add_variable(variable_avant_suppression(reforme.variables["ass"]))
         reforme.update_variable(ass)
         # R262-13 CASF: the abolished ASS stops for good, hence no longer counts in the RSA.

@@ -6,6 +6,7 @@ import copy
 
 import pytest
 from openfisca_core.simulation_builder import SimulationBuilder
+from outils_simulation import feuilles
 
 from openfisca_ass.reformes_parametriques import ErreurReforme, lire_affectations, reforme_parametrique
 from openfisca_ass.reforms.fin_cumul_aah import fin_cumul_aah, maintien_cumul_aah
@@ -73,6 +74,42 @@ def test_appliquer_une_reforme_ne_modifie_pas_le_systeme_de_reference(base):
     assert not parametres.reformes.suppression_ass.en_vigueur("2027-06-01")
     assert parametres.aah.maintien_droits_acquis("2026-06-01")
     assert not parametres.aah.maintien_droits_acquis("2027-01-01")
+
+
+@pytest.mark.parametrize("reforme", [
+    suppression_ass, suppression_ass_immediate, fin_cumul_aah, maintien_cumul_aah,
+    reforme_parametrique({ASS + ".montant_plein": {"2027-01-01": 20.0}, SUPPRESSION + ".date_effet": "2027-07-01"},
+                         reformes=[suppression_ass_immediate, fin_cumul_aah]),
+], ids=["suppression_ass", "suppression_ass_immediate", "fin_cumul_aah", "maintien_cumul_aah", "parametrique"])
+def test_copie_le_long_des_chemins_comme_une_copie_profonde(base, reforme, monkeypatch):
+    """A reform copies only the branches it changes (reformes_parametriques.copie_le_long_des_chemins): every
+    leaf is what a deep copy of the whole tree gives, the baseline is untouched and the rest is shared."""
+    from openfisca_ass import reformes_parametriques
+
+    avant = feuilles(base.parameters)
+    partagee = reforme(base)
+    assert feuilles(base.parameters) == avant
+    # The same reform, every modification made on a deep copy of the whole tree.
+    copie_originale = reformes_parametriques.modifier_parametres
+    monkeypatch.setattr(reformes_parametriques, "modifier_parametres",
+                        lambda r, fonction, chemins=None: copie_originale(r, fonction))
+    for module in ("openfisca_ass.reforms.suppression_ass", "openfisca_ass.reforms.fin_cumul_aah"):
+        monkeypatch.setattr(f"{module}.modifier_parametres", reformes_parametriques.modifier_parametres)
+    profonde = reforme(base)
+    assert feuilles(partagee.parameters) == feuilles(profonde.parameters)
+    assert feuilles(partagee.parameters) != avant  # the reform changes something
+    # Outside the changed branches, openfisca-france's tree is shared, not copied.
+    assert partagee.parameters.impot_revenu is base.parameters.impot_revenu
+    assert partagee.parameters.chomage.allocations_assurance_chomage.ass is not \
+        base.parameters.chomage.allocations_assurance_chomage.ass
+    assert feuilles(base.parameters) == avant
+
+
+def test_copie_le_long_d_un_chemin_inconnu(base):
+    from openfisca_ass.reformes_parametriques import copie_le_long_des_chemins
+
+    with pytest.raises(KeyError, match="pas de paramètre « inconnu » sous « chomage.allocations_assurance_chomage"):
+        copie_le_long_des_chemins(base.parameters, [ASS.replace(".ass", ".inconnu")])
 
 
 def test_suppression_immediate_a_une_date_d_effet_en_cours_de_mois(base):
