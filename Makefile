@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test test-yaml test-pytest lint install install-dev wheel bench clean
+.PHONY: serve test test-charge test-yaml test-pytest lint install install-dev wheel bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,12 +38,25 @@ serve: wheel
 # tests/conftest.py collects with openfisca-core's own runner; tests sharing a server or a module-scoped
 # fixture stay on one worker (--dist loadgroup, groups set in tests/conftest.py).
 # `pytest` (not `python -m pytest`) keeps the checkout off sys.path: the installed wheel is tested.
+# The load runs of tests/api/test_api_charge.py are bounded here (requests per client, 8 clients; the same
+# assertions), and so is the fuzzing of tests/api/test_api_fuzz.py (examples); `make test-charge` runs the
+# load runs at the size of the measure the README quotes.
 TEST_WORKERS ?= 2
 PYTEST_ARGS ?=
+CHARGE_REQUETES ?= 15
+CHARGE_MIXTES ?= 10
+CHARGE_PANNE ?= 8
+FUZZ_EXEMPLES ?= 40
 
 test: wheel
-	OPENFISCA_ASS_INSTALLATION=wheel $(BIN)/pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadgroup \
-		$(PYTEST_ARGS) tests
+	OPENFISCA_ASS_INSTALLATION=wheel OPENFISCA_ASS_CHARGE_REQUETES=$(CHARGE_REQUETES) \
+		OPENFISCA_ASS_CHARGE_MIXTES=$(CHARGE_MIXTES) OPENFISCA_ASS_CHARGE_PANNE=$(CHARGE_PANNE) \
+		OPENFISCA_ASS_FUZZ_EXEMPLES=$(FUZZ_EXEMPLES) \
+		$(BIN)/pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS) tests
+
+# The load runs alone, full size (8 clients × 150, × 50 mixed, × 30 with a worker killed), figures printed.
+test-charge: wheel
+	$(BIN)/pytest -q -s -p no:cacheprovider tests/api/test_api_charge.py
 
 # The YAML cases by name: given a folder, `openfisca test` would also collect the pytest files.
 # tests/controles/mauvaises_entrees/ holds inputs that must be refused (tests/test_controles.py runs them); the

@@ -45,6 +45,9 @@ OPENFISCA_SERVE = "openfisca serve --country-package openfisca_ass"
 OPENFISCA_SERVE_REFORME = OPENFISCA_SERVE + " --reforms openfisca_ass.reforms.suppression_ass.suppression_ass"
 OPENFISCA_TEST = ".venv/bin/openfisca test --country-package openfisca_ass tests/montant/jours_calendaires.yaml"
 BANC_COPIE_DE_TRAVAIL = "PYTHONPATH=. .venv/bin/python benchmarks/run.py"
+# `openfisca test` runs pytest, which would import every pytest plugin of the environment (hypothesis,
+# schemathesis, xdist: this suite's own tools, 4 s of imports); the command under test needs none of them.
+SANS_GREFFONS = {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
 COMMANDES_EXECUTEES = {
     "make serve": "test_exemple_curl (fixture serveur_make)",
     GUNICORN: "test_gunicorn_ailleurs",
@@ -70,6 +73,8 @@ NON_EXECUTEES = {
         "describes what `make bench` measures (benchmarks/api.py), not a command to type",
     ".venv/bin/python -m pytest -q -s -p no:cacheprovider tests/api/test_api_charge.py":
         "the load runs: tests/api/test_api_charge.py is part of the suite that runs this file",
+    "make test-charge": "the load runs at full size (minutes); `make test` runs the same file, bounded "
+                        "(test_make_test_borne_la_charge checks the bounds reach it)",
     "PYTHONPATH=. .venv/bin/python benchmarks/budget_api.py":
         "minutes of deliberately costly requests; the budget's arithmetic is tested in tests/api/test_api_budget.py",
     "python benchmarks/run.py --jeux france --tailles 300000,1000000":
@@ -282,7 +287,7 @@ def test_openfisca_serve(tmp_path, commande):
 
 def test_openfisca_test_d_un_fichier():
     commande = OPENFISCA_TEST
-    sortie = executer(commande)
+    sortie = executer(commande, **SANS_GREFFONS)
     assert sortie.returncode == 0, sortie.stdout[-3000:]
     cas = (RACINE / commande.split()[-1]).read_text(encoding="utf-8").count("- name:")
     assert re.search(rf"\b{cas} passed\b", sortie.stdout), sortie.stdout
@@ -290,7 +295,7 @@ def test_openfisca_test_d_un_fichier():
 
 def test_make_test_yaml_sur_un_fichier():
     sortie = subprocess.run(MAKE + ["test-yaml", "YAML_CASES=tests/montant/jours_calendaires.yaml"],
-                            capture_output=True, text=True, timeout=600)
+                            capture_output=True, text=True, timeout=600, env=dict(os.environ, **SANS_GREFFONS))
     assert sortie.returncode == 0, sortie.stdout[-3000:]
     cas = (RACINE / "tests/montant/jours_calendaires.yaml").read_text(encoding="utf-8").count("- name:")
     assert re.search(rf"\b{cas} passed\b", sortie.stdout), sortie.stdout
@@ -307,8 +312,9 @@ def test_le_cas_yaml_du_readme(systeme, tmp_path):
     assert ecarts(systeme, chemin) == set()
 
 
-# The bench at its smallest: 200 persons, one process per model, no API, build or population.
-BANC_MINIMAL = "--tailles 200 --repetitions 1 --sans-api --sans-construction --population 0 --silencieux"
+# The bench at its smallest: 200 persons, one input set, one process per model, no API, build or population
+# (the three input sets side by side are tests/test_benchmarks.py's, in-process).
+BANC_MINIMAL = "--tailles 200 --jeux ass --repetitions 1 --sans-api --sans-construction --population 0 --silencieux"
 
 
 def verifier_banc(sortie):
@@ -348,6 +354,21 @@ def test_la_ci_lance_le_lint_et_la_commande_du_readme():
 
 
 
+def test_make_test_borne_la_charge():
+    """`make test` runs the load and fuzz files bounded, `make test-charge` the load runs at the measure's size
+    (dry runs: `make -n`)."""
+    def commande(cible):
+        sortie = subprocess.run(MAKE + ["-n", cible], capture_output=True, text=True, timeout=60)
+        assert sortie.returncode == 0, sortie.stderr
+        return sortie.stdout
+
+    borne = commande("test")
+    assert all(f"OPENFISCA_ASS_CHARGE_{nom}" in borne for nom in ("REQUETES=15", "MIXTES=10", "PANNE=8"))
+    assert "OPENFISCA_ASS_FUZZ_EXEMPLES=40" in borne
+    complet = commande("test-charge")
+    assert "tests/api/test_api_charge.py" in complet and "OPENFISCA_ASS_CHARGE" not in complet
+
+
 def test_pip_check():
     """The pinned serving stack (gunicorn 21, openfisca-core's own pin) leaves no broken requirement."""
     sortie = subprocess.run([str(BIN / "python"), "-m", "pip", "check"], capture_output=True, text=True, timeout=300)
@@ -356,7 +377,7 @@ def test_pip_check():
 
 
 def test_banc_de_microsimulation():
-    """benchmarks/microsimulation.py at its smallest: in-process, no profile; it prints its table."""
-    sortie = executer(".venv/bin/python benchmarks/microsimulation.py --personnes 300 --moteurs local --profil 0")
+    """benchmarks/microsimulation.py at its smallest (100 persons): in-process, no profile; it prints its table."""
+    sortie = executer(".venv/bin/python benchmarks/microsimulation.py --personnes 100 --moteurs local --profil 0")
     assert sortie.returncode == 0, sortie.stderr[-3000:]
     assert "local" in sortie.stdout, sortie.stdout

@@ -1,10 +1,13 @@
-"""Exploration bornée de /calculate par schemathesis, à partir de la spécification que sert /spec.
+"""Bounded exploration of /calculate by schemathesis, from the specification /spec serves.
 
-Bornée en nombre d'exemples, déterministe (graine fixe, ``derandomize``) : la même suite de requêtes
-à chaque exécution, pour qu'un échec se reproduise. Seules les phases « exemples » (la situation
-d'exemple de la spécification) et « fuzzing » (situations générées, valides et invalides) tournent :
-la phase « coverage » enverrait des milliers de requêtes, une par propriété du schéma (plusieurs milliers
-de variables d'openfisca-france). Le seul contrôle : jamais de réponse 5xx.
+Bounded in examples and deterministic (fixed seed, ``derandomize``): the same requests on every run, so that
+a failure reproduces. Only the "examples" phase (the specification's example situation) and the "fuzzing"
+phase (generated situations, valid and invalid) run: the "coverage" phase would send thousands of
+requests, one per property of the schema (openfisca-france's thousands of variables). The one check: never
+a 5xx answer.
+
+80 examples when this file runs alone; ``make test`` bounds them (``OPENFISCA_ASS_FUZZ_EXEMPLES``, set in
+the Makefile). To explore further by hand: ``OPENFISCA_ASS_FUZZ_EXEMPLES=2000 OPENFISCA_ASS_FUZZ_GRAINE=7``.
 """
 import os
 
@@ -14,7 +17,6 @@ from hypothesis import HealthCheck, seed, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
 
-# Pour explorer plus loin à la main : OPENFISCA_ASS_FUZZ_EXEMPLES=2000 OPENFISCA_ASS_FUZZ_GRAINE=7 pytest ...
 EXEMPLES = int(os.environ.get("OPENFISCA_ASS_FUZZ_EXEMPLES", 80))
 GRAINE = os.environ.get("OPENFISCA_ASS_FUZZ_GRAINE")
 
