@@ -9,6 +9,7 @@ import os
 
 import pandas
 import pytest
+from memo_moteur import MEMORISE, moteur_memorise  # noqa: F401 (fixture)
 
 from openfisca_ass.analyse import agregats, calage, graphiques, tableaux
 from openfisca_ass.analyse.balayage import balayer, plafond
@@ -17,6 +18,7 @@ from openfisca_ass.analyse.comparaison import ANNEE, comparer_cas_types, transfe
 from openfisca_ass.cli import main
 from openfisca_ass.scenarios import REFERENCE, scenarios, systeme_de_reference
 
+pytestmark = MEMORISE  # the cas types of 2027 are also the guide's
 PNG = b"\x89PNG\r\n\x1a\n"
 NB = "\u202f"  # French thousands separator of the printed tables
 

@@ -88,8 +88,8 @@ def test_les_mois_de_31_jours_sont_les_premiers_ecarts(systeme, systeme_france):
 
 @pytest.mark.parametrize("ci, code, message", [("true", 1, "under CI=true this suite must run"), ("", 0, "1 skipped")])
 def test_sans_les_fichiers_de_france_la_ci_echoue(tmp_path, ci, code, message):
-    # The presence check alone, in a fresh pytest pointed at an empty folder (no xdist, no recursion).
-    env = dict(os.environ, CI=ci, OPENFISCA_ASS_PAIRS=str(tmp_path))
+    # The presence check alone, in a fresh pytest pointed at an empty folder (no plugin: no xdist, no recursion).
+    env = dict(os.environ, CI=ci, OPENFISCA_ASS_PAIRS=str(tmp_path), PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
     sortie = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-rs",
          f"{__file__}::test_les_fichiers_de_france_sont_la"],

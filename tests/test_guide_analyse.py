@@ -12,7 +12,7 @@ import shlex
 import pandas
 import pytest
 import yaml
-from memo_moteur import moteur_memorise  # noqa: F401 (fixture)
+from memo_moteur import MEMORISE, moteur_memorise  # noqa: F401 (fixture)
 
 from openfisca_ass.analyse.impact import SYNTHETIQUE
 from openfisca_ass.cli import main
@@ -23,7 +23,7 @@ NB = "\u202f"
 # Small sizes, whatever the guide says: the synthetic population of the reform-impact regression (same size
 # and seed, so its runs are shared through the memoised engine) and a short resource sweep.
 TAILLE, POINTS = SYNTHETIQUE["taille"], 5
-pytestmark = pytest.mark.usefixtures("moteur_memorise")
+pytestmark = MEMORISE
 
 
 def blocs(texte):

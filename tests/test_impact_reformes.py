@@ -10,12 +10,12 @@ import os
 
 import pytest
 import yaml
-from memo_moteur import moteur_memorise  # noqa: F401 (fixture)
+from memo_moteur import MEMORISE, moteur_memorise  # noqa: F401 (fixture)
 
 from openfisca_ass.analyse import impact
 from openfisca_ass.scenarios import REFORMES
 
-pytestmark = pytest.mark.usefixtures("moteur_memorise")  # runs shared with the guide's test answered once
+pytestmark = MEMORISE  # runs shared with the guide's test answered once
 
 FICHIER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "impact_reformes.yaml")
 RAFRAICHIR = "si le changement est voulu : .venv/bin/python -m openfisca_ass.analyse.impact --rafraichir " \

@@ -68,11 +68,11 @@ def test_requete_au_format_france(serveur, entree, ass, eligible):
 
 
 @pytest.fixture(scope="module")
-def api_france():
-    """L'API d'openfisca-france elle-même (dans le processus) : la référence du remplacement direct."""
-    from openfisca_france import FranceTaxBenefitSystem
+def api_france(systeme_france):
+    """openfisca-france's own API (in-process): the reference of the drop-in replacement, on the session's
+    France system (tests/conftest.py), which other test files of the process read too."""
     from openfisca_web_api.app import create_app
-    return create_app(FranceTaxBenefitSystem()).test_client()
+    return create_app(systeme_france).test_client()
 
 
 def structure(valeur):
