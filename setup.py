@@ -23,7 +23,7 @@ def donnees(dossier):
 
 setup(
     name="openfisca-ass",
-    version="0.2.0",  # = the latest release of CHANGELOG.md (tests/test_version.py)
+    version="0.2.1",  # = the latest release of CHANGELOG.md (tests/test_version.py)
     description="Allocation de solidarité spécifique (ASS) : modèle de référence sur OpenFisca-France",
     long_description=(ICI / "README.md").read_text(encoding="utf-8"),
     long_description_content_type="text/markdown",
