@@ -120,46 +120,28 @@ RAISONS_PAR_CAS = {
 }
 
 
-def systeme_trente_jours(systeme):
-    """Counterfactual: this package's ASS paid for 30 days a month, as openfisca-france does."""
+def contrefactuel(systeme, nom, constante, libelle):
+    """``systeme`` with the monthly individual variable ``nom`` replaced by ``constante`` for everyone."""
     from openfisca_core.reforms import Reform
     from openfisca_france.model.base import MONTH, Individu, Variable
 
-    class ass_nombre_jours_indemnisables(Variable):
-        value_type = int
-        entity = Individu
-        definition_period = MONTH
-        label = "Trente jours par mois (contrefactuel openfisca-france)"
+    variable = type(nom, (Variable,), {
+        "value_type": type(constante), "entity": Individu, "definition_period": MONTH, "label": libelle,
+        "formula": lambda individu, period: individu.filled_array(constante, dtype=type(constante)),
+        })
+    reforme = type(f"contrefactuel_{nom}", (Reform,), {"apply": lambda self: self.update_variable(variable)})
+    return reforme(systeme)
 
-        def formula(individu, period):
-            return individu.filled_array(30, dtype=int)
 
-    class trente_jours(Reform):
-        def apply(self):
-            self.update_variable(ass_nombre_jours_indemnisables)
-
-    return trente_jours(systeme)
+def systeme_trente_jours(systeme):
+    """Counterfactual: this package's ASS paid for 30 days a month, as openfisca-france does."""
+    return contrefactuel(systeme, "ass_nombre_jours_indemnisables", 30,
+                         "Trente jours par mois (contrefactuel openfisca-france)")
 
 
 def systeme_ass_non_imposable(systeme):
     """Counterfactual: ASS left out of the income tax, as openfisca-france does."""
-    from openfisca_core.reforms import Reform
-    from openfisca_france.model.base import MONTH, Individu, Variable
-
-    class ass_imposable(Variable):
-        value_type = float
-        entity = Individu
-        definition_period = MONTH
-        label = "ASS non imposable (contrefactuel openfisca-france)"
-
-        def formula(individu, period):
-            return individu.filled_array(0.0)
-
-    class ass_non_imposable(Reform):
-        def apply(self):
-            self.update_variable(ass_imposable)
-
-    return ass_non_imposable(systeme)
+    return contrefactuel(systeme, "ass_imposable", 0.0, "ASS non imposable (contrefactuel openfisca-france)")
 
 
 def classer(systeme_ass, systeme_france, fichiers=None, systeme_trente=None):
