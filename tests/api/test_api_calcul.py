@@ -70,9 +70,17 @@ def test_requete_au_format_france(serveur, entree, ass, eligible):
 @pytest.fixture(scope="module")
 def api_france(systeme_france):
     """openfisca-france's own API (in-process): the reference of the drop-in replacement, on the session's
-    France system (tests/conftest.py), which other test files of the process read too."""
+    France system (tests/conftest.py), which other test files of the process read too.
+
+    Built without France's example situation: core computes it (a couple's disposable income, traced) only to
+    illustrate ``/spec``, 13 s that the ``/calculate`` answers compared here do not depend on. A shallow copy
+    carries the other settings, so the session's system keeps its own."""
     from openfisca_web_api.app import create_app
-    return create_app(systeme_france).test_client()
+
+    sans_exemple = copy.copy(systeme_france)
+    sans_exemple.open_api_config = {cle: valeur for cle, valeur in systeme_france.open_api_config.items()
+                                    if cle != "simulation_example"}
+    return create_app(sans_exemple).test_client()
 
 
 def structure(valeur):
