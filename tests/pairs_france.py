@@ -158,7 +158,12 @@ def classer(systeme_ass, systeme_france, fichiers=None, systeme_trente=None):
     a_refaire = [f for f in fichiers if Path(f).name in differents]
     trente_jours = systeme_trente or systeme_trente_jours(systeme_ass)
     france = set().union(*(ecarts(systeme_france, f, differents[Path(f).name]) for f in a_refaire))
-    trente = set().union(*(ecarts(trente_jours, f, differents[Path(f).name]) for f in a_refaire))
+    # The calendar counterfactual decides only the cases that RAISONS_PAR_CAS does not: the others are not
+    # run under it (below, a case of RAISONS_PAR_CAS never reads its result).
+    a_compter = {Path(f).name: {cas for cas in differents[Path(f).name]
+                                if (Path(f).name, cas[:2]) not in RAISONS_PAR_CAS} for f in a_refaire}
+    trente = set().union(*(ecarts(trente_jours, f, a_compter[Path(f).name]) for f in a_refaire
+                           if a_compter[Path(f).name]))
     classement = {}
     for ecart in propres:
         fichier, cas, _ = ecart
