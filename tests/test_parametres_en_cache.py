@@ -133,18 +133,9 @@ def test_dossier_par_defaut(tmp_path, monkeypatch):
     assert cache.dossier_du_cache() == str(tmp_path / "xdg" / "openfisca-ass")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
-def test_dossier_en_lecture_seule(tmp_path, monkeypatch):
-    lecture_seule = tmp_path / "lecture_seule"
-    lecture_seule.mkdir(mode=0o500)
-    monkeypatch.setenv(cache.VARIABLE, str(lecture_seule / "cache"))
-    yaml = ecrire_parametre(tmp_path / "parametres", 0.5)
-    assert valeur(cache.charger(str(yaml))) == 0.5
-    assert not (lecture_seule / "cache").exists()
-
-
 def test_dossier_impossible_a_creer(tmp_path, monkeypatch):
-    """A cache folder that cannot be made (here a file stands in its place): the tree, no cache, no error."""
+    """A cache folder that cannot be made or written (here a file stands in its place, which stops root too):
+    the tree, no cache, no error."""
     (tmp_path / "fichier").write_text("", encoding="utf-8")
     monkeypatch.setenv(cache.VARIABLE, str(tmp_path / "fichier" / "cache"))
     yaml = ecrire_parametre(tmp_path / "parametres", 0.5)
