@@ -81,9 +81,8 @@ class CountryTaxBenefitSystem(FranceTaxBenefitSystem):
         self.parameters = parametres_en_cache.charger(path_to_yaml_dir, self.preprocess_parameters)
 
     def get_package_metadata(self):
-        # Core reads the package's metadata again for each of the 170 variable files it loads (0.3 s).
-        if self.baseline is not None:
-            return self.baseline.get_package_metadata()
+        # Core reads the package's metadata again for each of the 170 variable files it loads (0.3 s). Reforms
+        # are core's Reform, which asks its baseline: this system is always the root.
         if getattr(self, "_metadonnees", None) is None:
             self._metadonnees = super().get_package_metadata()
         return dict(self._metadonnees)
