@@ -89,7 +89,9 @@ def client(url, requetes, compteur=None):
             debut = time.perf_counter()
             try:
                 reponse = session.request(methode, url + route, timeout=DELAI_REQUETE_S, **kwargs)
-            except requests.ConnectionError as erreur:
+            # A worker killed before it answers drops the connection (ConnectionError); killed while it writes
+            # the body, the answer stops short (ChunkedEncodingError): either way, the request in flight.
+            except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as erreur:
                 coupures.append(repr(erreur)[:200])
                 continue
             if compteur:
