@@ -11,8 +11,8 @@ import pandas
 import pytest
 from memo_moteur import MEMORISE, moteur_memorise  # noqa: F401 (fixture)
 
-from openfisca_ass.analyse import agregats, calage, graphiques, tableaux
-from openfisca_ass.analyse.balayage import balayer, plafond
+from openfisca_ass.analyse import agregats, balayage, calage, graphiques, tableaux
+from openfisca_ass.analyse.balayage import plafond
 from openfisca_ass.analyse.cas_types import CAS_TYPES
 from openfisca_ass.analyse.comparaison import ANNEE, comparer_cas_types, transferts_annuels
 from openfisca_ass.cli import main
@@ -98,7 +98,7 @@ def test_synthese_des_cas_types(cas_2027):
 
 
 def test_balayage_couple(scenarios_immediats, tmp_path):
-    table = balayer(scenarios_immediats, 2027, "couple", points=7)
+    table = balayage.balayer(scenarios_immediats, 2027, "couple", points=7)  # memoised: shared with the guide's
     ass = table[(table.variable == "ass") & (table.scenario == REFERENCE)].sort_values("point")
     assert round(ass.valeur.iloc[0], 2) == 592.52  # 7 110.20 / 12 = 592.5167
     assert list(ass.valeur) == sorted(ass.valeur, reverse=True)  # never increases with resources

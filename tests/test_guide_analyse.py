@@ -21,8 +21,9 @@ RACINE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GUIDE = os.path.join(RACINE, "docs", "analyse.md")
 NB = "\u202f"
 # Small sizes, whatever the guide says: the synthetic population of the reform-impact regression (same size
-# and seed, so its runs are shared through the memoised engine) and a short resource sweep.
-TAILLE, POINTS = SYNTHETIQUE["taille"], 5
+# and seed, so its runs are shared through the memoised engine) and the short resource sweep of
+# tests/test_analyse.py (its runs shared the same way).
+TAILLE, POINTS = SYNTHETIQUE["taille"], 7
 pytestmark = MEMORISE
 
 
