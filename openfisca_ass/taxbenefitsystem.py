@@ -7,7 +7,7 @@ from openfisca_core import commons
 from openfisca_core.parameters import ParameterNode
 from openfisca_france import FranceTaxBenefitSystem
 
-from openfisca_ass import controles, parametres_en_cache
+from openfisca_ass import controles, parametres_en_cache, periodes_memorisees
 from openfisca_ass.parametres_memorises import memoriser
 
 ICI = os.path.dirname(os.path.abspath(__file__))
@@ -61,6 +61,8 @@ class CountryTaxBenefitSystem(FranceTaxBenefitSystem):
     """openfisca-france, with the allocation de solidarité spécifique of openfisca-ass."""
 
     def __init__(self):
+        # Core's period arithmetic, pure, computed once per value (process-wide: periodes_memorisees).
+        periodes_memorisees.installer()
         super().__init__()
         greffer(self.parameters, ParameterNode("", directory_path=dossier("parameters")))
         # One tree at each instant for this system and its reforms (core's shared 128-entry memo evicts).

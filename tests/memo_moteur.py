@@ -1,6 +1,7 @@
-"""The engine, the cas-type comparison and the resource sweep memoised, for the test modules that simulate the same households,
-scenario and year more than once (the analysts' guide, the reform-impact regression and the analysis tests
-run the sample table, the small synthetic population and the cas types under the same shipped reforms).
+"""The engine, the cas-type comparison and the resource sweep memoised, for the test modules that simulate the
+same households, scenario and year more than once (the analysts' guide, the reform-impact regression and the
+analysis tests run the sample table, the small synthetic population and the cas types under the same shipped
+reforms).
 
 ``moteur.simuler_menages`` is deterministic and tested on its own (tests/test_moteur.py); a repeated call is
 answered from memory, scenario by scenario: a scenario's amounts do not depend on the others, and the
