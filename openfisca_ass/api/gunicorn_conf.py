@@ -14,6 +14,7 @@ What gthread does not cover: a client that sends part of its headers and stalls 
 (``threads`` per worker), and silent sockets count against ``worker_connections``. On a public
 network, put a buffering proxy in front (README, "Using the web API").
 """
+import gc
 import multiprocessing
 import os
 
@@ -78,3 +79,15 @@ def pre_request(worker, req):
         worker.log.info("Worker %s: %.0f MiB > OPENFISCA_ASS_RSS_MAX_MIO=%d, recycled after this request",
                         worker.pid, rss, RSS_MAX_MIO)
         worker.alive = False
+
+
+def pre_fork(server, worker):
+    """In the master, before each fork: the preloaded application out of the garbage collector's reach.
+
+    The system is a few hundred thousand objects that every worker keeps for life. Frozen (``gc.freeze``),
+    they are no longer walked by a worker's full collections (about 0.15 s each, taken during requests), and
+    no collection writes to their pages, so the workers keep sharing them with the master (copy-on-write).
+    The master's garbage is collected first, so that it is not kept.
+    """
+    gc.collect()
+    gc.freeze()

@@ -1,4 +1,5 @@
 """The serving settings (``openfisca_ass.api.gunicorn_conf``), read as gunicorn reads them."""
+import gc
 import types
 
 from gunicorn.config import Config
@@ -21,13 +22,21 @@ def travailleur():
 def test_gunicorn_lit_ces_reglages():
     config = Config()
     for nom in ("workers", "worker_class", "threads", "worker_connections", "preload_app", "timeout",
-                "keepalive", "max_requests", "max_requests_jitter", "pre_request"):
+                "keepalive", "max_requests", "max_requests_jitter", "pre_request", "pre_fork"):
         config.set(nom, getattr(gunicorn_conf, nom))
     assert config.worker_class_str == "gthread"
     assert config.threads == 4
     assert config.workers >= 2
     assert config.preload_app is True
     assert config.pre_request is gunicorn_conf.pre_request
+    assert config.pre_fork is gunicorn_conf.pre_fork
+
+
+def test_application_gelee_avant_chaque_fork():
+    avant = gc.get_freeze_count()
+    vivants = [[] for _ in range(1000)]  # objects the collector tracks, alive across the hook
+    gunicorn_conf.pre_fork(None, None)
+    assert gc.get_freeze_count() >= avant + len(vivants)
 
 
 def test_recycle_au_dela_de_la_memoire(monkeypatch):
