@@ -22,8 +22,9 @@ import functools
 
 from openfisca_core.periods import Instant, Period
 
-# Entries per method: the instants and periods of a long simulation, a few hundred months, many times over.
-TAILLE_MAX = 65536
+# Entries per method. A simulation over the 26 years of the model asks a few thousand distinct (value, offset,
+# unit); at most about 5 MiB per method when full (key, result and link: about 300 bytes an entry).
+TAILLE_MAX = 16384
 
 
 def _memoiser(fonction):
