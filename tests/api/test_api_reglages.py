@@ -3,11 +3,14 @@
 - exposure left at its defaults: ``/trace`` off, CORS methods GET, POST, OPTIONS; origins restricted
   to one (``OPENFISCA_ASS_CORS_ORIGINES``);
 - a reformed system served (``OPENFISCA_ASS_REFORMES``), /compare keeping the law in force;
-- a deadline of 10 s with a budget raised so that a request like issue 12's 72-month one, over the 26
+- a deadline of 5 s with a budget raised so that a request like issue 12's 72-month one, over the 26
   years of the model and for 50 persons at once (an axis), reaches it: a JSON 503 with ``Retry-After``,
-  and the worker still alive. (10 s, not less: on a loaded machine, the cold first /compare of this
-  server must not reach it. Issue 12's request over 20 years for one person, about 80 s at the time,
-  now takes less than 20 s: the request must stay far above the deadline whatever the model's speed.)
+  and the worker still alive. The server has one worker, so that the deadline test meets the worker the
+  tests before it have warmed: a cold first /compare (its first simulations, about 1 s, more on a loaded
+  machine) must not reach the deadline; that first /compare, in ``test_servir_un_systeme_reforme``, is
+  answered in full. Issue 12's request over 20 years for one person, about 80 s at the time, now takes
+  less than 20 s: the request must stay far above the deadline whatever the model's speed. One worker
+  also makes the last check stronger: the very worker that hit the deadline answers the next request.
 
 Recycling on memory is ``test_api_gunicorn_conf``'s: a real server recycling at every request would
 disturb the other tests.
@@ -19,7 +22,7 @@ import pytest
 from serveur_essai_api import REFORME_ESSAI, serveur_gunicorn
 
 ORIGINE = "https://simulateur.example"
-DELAI_S = 10
+DELAI_S = 5
 MOIS_DU_MODELE = [f"{2002 + m // 12}-{m % 12 + 1:02d}" for m in range(26 * 12)]  # 2002-01 to 2027-12
 POINTS_D_AXE = 50
 
@@ -31,6 +34,7 @@ def reglages(tmp_path_factory):
                           OPENFISCA_ASS_REFORMES_COMPARABLES=REFORME_ESSAI,
                           OPENFISCA_ASS_CORS_ORIGINES=ORIGINE,
                           OPENFISCA_ASS_DELAI=str(DELAI_S),
+                          WEB_CONCURRENCY="1",
                           OPENFISCA_ASS_MAX_VARIABLES_PERIODES="2000",
                           OPENFISCA_ASS_MAX_CALCULS="1000000") as serveur:
         yield serveur
