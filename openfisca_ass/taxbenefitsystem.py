@@ -7,7 +7,7 @@ from openfisca_core import commons
 from openfisca_core.parameters import ParameterNode
 from openfisca_france import FranceTaxBenefitSystem
 
-from openfisca_ass import controles, parametres_en_cache, periodes_memorisees
+from openfisca_ass import controles, parametres_en_cache, periodes_memorisees, sources_en_cache
 from openfisca_ass.parametres_memorises import memoriser
 
 ICI = os.path.dirname(os.path.abspath(__file__))
@@ -63,6 +63,8 @@ class CountryTaxBenefitSystem(FranceTaxBenefitSystem):
     def __init__(self):
         # Core's period arithmetic, pure, computed once per value (process-wide: periodes_memorisees).
         periodes_memorisees.installer()
+        # Where each class and formula lies in its file, found once per text (process-wide: sources_en_cache).
+        sources_en_cache.installer()
         super().__init__()
         greffer(self.parameters, ParameterNode("", directory_path=dossier("parameters")))
         # One tree at each instant for this system and its reforms (core's shared 128-entry memo evicts).
@@ -77,6 +79,7 @@ class CountryTaxBenefitSystem(FranceTaxBenefitSystem):
             "parameter_example": "chomage.allocations_assurance_chomage.ass.montant_plein",
             "simulation_example": exemple,
         }
+        sources_en_cache.completer(self)
 
     def load_parameters(self, path_to_yaml_dir):
         # openfisca-france's tree, read from its YAML files once per installation (parametres_en_cache).

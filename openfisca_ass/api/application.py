@@ -13,6 +13,7 @@ from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 from openfisca_core.scripts import build_tax_benefit_system
 from openfisca_web_api.app import create_app
 
+from openfisca_ass import sources_en_cache
 from openfisca_ass.api import erreurs
 from openfisca_ass.api.budget import Budget
 from openfisca_ass.api.calcul import ErreurSituation, calculer, tracer
@@ -48,6 +49,9 @@ def creer_application(reformes=(), reformes_comparables=None, limite_corps_octet
 
     with exposition.cors_de_core_remplace():
         app = create_app(systeme)
+    # Core's /variable routes read each formula's source lines: those of a reform's formulas are new to the
+    # cache the build wrote (sources_en_cache).
+    sources_en_cache.memoire().ecrire()
     # For bodies sent in chunks, Werkzeug caps the stream at this size; one byte over the limit, so
     # that ``lire_json`` sees the overflow and answers 413.
     app.config["MAX_CONTENT_LENGTH"] = limite_corps_octets + 1

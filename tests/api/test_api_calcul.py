@@ -145,3 +145,25 @@ def test_axes_sur_deux_dimensions_et_deux_personnes(serveur):
     # 2 × 3 points, dans l'ordre de core : le premier axe varie le plus vite.
     assert individus["b"]["age"]["2025-05"] == [30, 40, 30, 40, 30, 40]
     assert len(individus["a"]["ass"]["2025-05"]) == 6
+
+
+def test_la_source_d_une_variable_est_celle_du_fichier(serveur, systeme):
+    """/variable/ass links to the lines of its class and shows each formula's code: what core's loader finds by
+    parsing the files, here read from the source cache (openfisca_ass/sources_en_cache.py)."""
+    import inspect
+    import textwrap
+
+    reponse = serveur.get("/variable/ass")
+    assert reponse.status_code == 200, reponse.text
+    corps = reponse.json()
+    formule = systeme.variables["ass"].formulas.peekitem(0)[1]
+    lignes, debut = inspect.getsourcelines(formule)
+    module = inspect.getsourcelines(inspect.getmodule(formule))[0]
+    # The class is the file's last: from its line to the file's last line (1-based) ...
+    classe, fin = module.index("class ass(Variable):\n") + 1, len(module)
+    assert not any(ligne.startswith("class ") for ligne in module[classe:])
+    # ... which core's link shows one line earlier (it counts from 0 there): openfisca-france's API does the same.
+    assert corps["source"].endswith(f"variables/montant/ass.py#L{classe - 1}-L{fin - 1}")
+    premiere = corps["formulas"][min(corps["formulas"])]
+    assert premiere["content"] == textwrap.dedent("".join(lignes))
+    assert premiere["source"].endswith(f"variables/montant/ass.py#L{debut}-L{debut + len(lignes) - 1}")
