@@ -58,14 +58,16 @@ def _version(paquet):
 
 def empreinte(dossier_yaml):
     """Digest of what the tree read from ``dossier_yaml`` depends on (versions, every file's stat)."""
+    dossier_yaml = os.path.abspath(dossier_yaml)
     somme = hashlib.sha256()
-    somme.update(repr((sys.version, [_version(p) for p in PAQUETS], os.path.abspath(dossier_yaml))).encode())
+    somme.update(repr((sys.version, [_version(p) for p in PAQUETS], dossier_yaml)).encode())
+    debut = len(dossier_yaml) + 1  # os.walk yields paths under the folder as given: what follows is relative
     for racine, dossiers, fichiers in os.walk(dossier_yaml):
         dossiers.sort()
         for nom in sorted(fichiers):
             chemin = os.path.join(racine, nom)
             etat = os.stat(chemin)
-            somme.update(f"{os.path.relpath(chemin, dossier_yaml)}\0{etat.st_size}\0{etat.st_mtime_ns}\n".encode())
+            somme.update(f"{chemin[debut:]}\0{etat.st_size}\0{etat.st_mtime_ns}\n".encode())
     return somme.hexdigest()[:32]
 
 
