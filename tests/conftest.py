@@ -118,3 +118,16 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if not item.get_closest_marker("xdist_group") and (nom := groupe(item)):
             item.add_marker(pytest.mark.xdist_group(nom))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session):
+    """One full collection at the end, then everything alive is frozen.
+
+    pytest's unraisable-exception plugin collects five times when a process ends, to surface the exceptions of
+    finalizers; in a worker that has kept systems, simulations and the fuzzer's schema, each walk of the heap
+    took over a second. The one collection here surfaces the same exceptions (pytest reports them after); the
+    five that follow walk only what is allocated after it.
+    """
+    gc.collect()
+    gc.freeze()
