@@ -29,6 +29,37 @@ def geler():
     gc.freeze()
 
 
+def _fonction_au_grand_cadre(variables=70_000):
+    """A function ``f(appel)`` that returns ``appel()`` from a frame of ``variables`` local variables (560 kB).
+
+    CPython 3.11 and 3.12 keep the frames of Python calls in chunks of 16 KiB that they map when a call
+    needs one more and unmap as soon as it returns (gh-142183, fixed in 3.13 and later by keeping one chunk):
+    a recursion that goes back and forth across a chunk's edge, as openfisca-core's formulas calling formulas
+    do, maps and unmaps a chunk each time. One YAML file (tests/rsa/neutralisation.yaml) made 52,646 such
+    mappings, each touching fresh pages, and the fuzzing test spent 10 s of kernel time on it under xdist.
+    A frame this size gets a chunk of 1 MiB to itself, whose remaining 460 kB hold the whole depth of a test:
+    no more chunk is mapped.
+    """
+    noms = " = ".join(f"v{i}" for i in range(variables))
+    espace = {}
+    exec(compile(f"def f(appel):\n    {noms} = None\n    return appel()\n", "<grand cadre>", "exec"), espace)
+    return espace["f"]
+
+
+_SOUS_UN_GRAND_CADRE = _fonction_au_grand_cadre()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    """pytest's own protocol (``_pytest.runner.pytest_runtest_protocol``), run under the large frame above."""
+    from _pytest.runner import runtestprotocol
+
+    item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    _SOUS_UN_GRAND_CADRE(lambda: runtestprotocol(item, nextitem=nextitem))
+    item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+    return True
+
+
 # Fewer collections of young objects: a simulation allocates hundreds of thousands of small ones (periods,
 # arrays, holders), and at the default threshold (700) every run triggers thousands of collections.
 gc.set_threshold(10_000, 10, 10)
