@@ -98,17 +98,24 @@ def charger(dossier_yaml, pretraitement=None):
     return arbre
 
 
+def ecrire_atomiquement(chemin, contenu):
+    """Writes ``contenu`` (bytes) to ``chemin`` through a temporary file and a rename, creating the folder:
+    a process starting meanwhile reads the old file or the new one, never half of one. Raises ``OSError``."""
+    dossier = os.path.dirname(chemin)
+    os.makedirs(dossier, exist_ok=True)
+    descripteur, provisoire = tempfile.mkstemp(dir=dossier, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(descripteur, "wb") as fichier:
+            fichier.write(contenu)
+        os.replace(provisoire, chemin)
+    except BaseException:
+        os.unlink(provisoire)
+        raise
+
+
 def _ecrire(cache, chemin, arbre):
     try:
-        os.makedirs(cache, exist_ok=True)
-        descripteur, provisoire = tempfile.mkstemp(dir=cache, prefix=".parametres-", suffix=".tmp")
-        try:
-            with os.fdopen(descripteur, "wb") as fichier:
-                pickle.dump(arbre, fichier, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(provisoire, chemin)
-        except BaseException:
-            os.unlink(provisoire)
-            raise
+        ecrire_atomiquement(chemin, pickle.dumps(arbre, protocol=pickle.HIGHEST_PROTOCOL))
         anciens = sorted((os.path.join(cache, n) for n in os.listdir(cache)
                           if n.startswith("parametres-") and n.endswith(".pickle")),
                          key=os.path.getmtime, reverse=True)[GARDES:]

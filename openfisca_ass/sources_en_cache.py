@@ -30,7 +30,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 import threading
 
 from openfisca_ass import parametres_en_cache
@@ -85,19 +84,10 @@ class Memoire:
                 fichiers = {cle: valeur for cle, valeur in fichiers.items() if cle in self.lus}
             texte = json.dumps(fichiers, separators=(",", ":"))
             self.modifiee = False
-        dossier = os.path.dirname(self.chemin)
         try:
-            os.makedirs(dossier, exist_ok=True)
-            descripteur, provisoire = tempfile.mkstemp(dir=dossier, prefix=".sources-", suffix=".tmp")
-            try:
-                with os.fdopen(descripteur, "w", encoding="utf-8") as fichier:
-                    fichier.write(texte)
-                os.replace(provisoire, self.chemin)
-            except BaseException:
-                os.unlink(provisoire)
-                raise
+            parametres_en_cache.ecrire_atomiquement(self.chemin, texte.encode("utf-8"))
         except OSError as erreur:
-            log.info("openfisca-ass: source cache not written in %s (%s)", dossier, erreur)
+            log.info("openfisca-ass: source cache not written in %s (%s)", os.path.dirname(self.chemin), erreur)
 
 
 def chemin_du_cache():
